@@ -1,0 +1,5 @@
+"""Developer settings: debug pages on."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True

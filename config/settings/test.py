@@ -1,0 +1,8 @@
+"""Test settings: fast hashing; the database comes from DATABASE_URL (PostgreSQL) or SQLite."""
+
+from .base import *  # noqa: F403
+from .base import AXES_FAILURE_LIMIT  # noqa: F401  (re-exported for tests reading it)
+
+# Argon2 is the production hasher (tested explicitly); MD5 keeps the suite fast.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SECRET_KEY = "test-only-secret-key-not-for-production-0123456789"  # noqa: S105

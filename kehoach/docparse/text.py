@@ -1,0 +1,94 @@
+"""Text normalisation and diacritic-insensitive folding for Vietnamese.
+
+`normalise` produces the text every offset (SourceSpan) refers to; `fold` is only ever used for
+matching keywords and names, never for text that is stored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spaces that word processors and web copies use in place of a plain space.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
+_MULTI_SPACE = re.compile(r" {2,}")
+_FOLD_SPACE = re.compile(r"\s+")
+
+
+def _keep(ch: str) -> bool:
+    # Drop control (Cc) and format (Cf: zero-width space, BOM, soft hyphen) characters, keep newline.
+    if ch == "\n":
+        return True
+    return unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
+
+
+def normalise(text: str) -> str:
+    """NFC-normalise, unify line breaks and spaces, strip control characters and trailing blanks."""
+    text = _LINE_BREAKS.sub("\n", text).translate(_SPACES)
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text) if _keep(ch))
+    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free form for matching: "Mường Tè" -> "muong te", "Đ" -> "d"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _FOLD_SPACE.sub(" ", stripped.lower()).strip()
+
+
+def fold_keep_length(text: str) -> str:
+    """Like `fold` but one output character per input character, so offsets carry over.
+
+    Used to search keywords in folded text and slice the original text at the same place.
+    """
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch.replace("đ", "d").replace("Đ", "D"))[:1]
+        out.append(base.lower() if len(base.lower()) == 1 else ch)
+    return "".join(out)
+
+
+# Latin-1 letters that occur in Vietnamese text; other Latin-1 symbols in quantity mean the text
+# was produced by a legacy 8-bit font encoding (TCVN3/VNI) or by mojibake.
+_VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä‘|Æ°|áº|á»")
+
+
+def garbled_reason(text: str) -> str | None:
+    """Why `text` cannot be Vietnamese prose (mojibake, legacy encoding, OCR noise), or None."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return "trống"
+    if text.count("\ufffd") > max(3, len(visible) // 200):
+        return "có nhiều ký tự không đọc được"
+    if len(_MOJIBAKE.findall(text)) > max(3, len(visible) // 500):
+        return "bị lỗi mã hóa ký tự (UTF-8 bị đọc sai)"
+    odd = sum(1 for ch in visible if "\u0080" <= ch <= "\u00ff" and ch not in _VN_LATIN1)
+    if odd > max(5, len(visible) // 100):
+        return "dùng bảng mã cũ (TCVN3/VNI), cần chuyển sang Unicode"
+    letters = sum(1 for ch in visible if ch.isalpha())
+    if letters < 0.6 * len(visible):
+        return "không phải văn bản tiếng Việt đọc được"
+    words = text.split()
+    short = sum(1 for w in words if len(w) <= 7)
+    # Vietnamese is written in short syllables; long letter runs are OCR noise or binary.
+    if words and short < 0.8 * len(words):
+        return "không phải văn bản tiếng Việt đọc được"
+    return None
+
+
+def find_keyword(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The key whose keyword occurs in `folded` as whole words; longest keyword wins, then order."""
+    best: tuple[int, int, str] | None = None
+    for order, (key, keywords) in enumerate(table):
+        for kw in keywords:
+            if re.search(rf"(?<!\w){re.escape(kw)}(?!\w)", folded):
+                candidate = (-len(kw), order, key)
+                best = candidate if best is None or candidate < best else best
+    return best[2] if best else None
+
+
+def has_word(folded: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `folded` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) is not None

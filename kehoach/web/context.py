@@ -1,0 +1,19 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from kehoach.accounts.scope import scope_for
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    scope = scope_for(user) if user is not None else None
+    return {
+        "is_admin_user": bool(scope and scope.everything),
+        "demo_mode": settings.KEHOACH_DEMO or bool(getattr(user, "is_demo", False)),
+    }
