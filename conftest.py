@@ -11,9 +11,17 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + page + ORM in one test
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +62,11 @@ def personas(db: Any, seed_plan: Any) -> Any:
     from kehoach.testing.personas import make_personas
 
     province = OrgUnit.objects.filter(child_links__unit=seed_plan.admin_unit).get()
-    other = (OrgUnit.objects.filter(level__code="district", parent_links__parent=province)
-             .exclude(pk=seed_plan.admin_unit_id).order_by("key").first())
+    other = (
+        OrgUnit.objects.filter(level__code="district", parent_links__parent=province)
+        .exclude(pk=seed_plan.admin_unit_id)
+        .order_by("key")
+        .first()
+    )
     lead = Agency.objects.filter(led_tasks__plan=seed_plan, kind="sector").distinct().order_by("code").first()
     return make_personas(district=seed_plan.admin_unit, other_district=other, lead_agency=lead)

@@ -17,5 +17,10 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include("kehoach.api.urls")),
+    path("chi-so/", include("kehoach.indicators.urls")),
+    path("so-lieu/", include("kehoach.datavalues.urls")),
+    path("von/", include("kehoach.budget.urls")),
+    path("nhiem-vu/", include("kehoach.assignments.urls")),
+    path("nhap-ke-hoach/", include("kehoach.planimport.urls")),
     path("", include("kehoach.web.urls")),
 ]

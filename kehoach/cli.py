@@ -47,7 +47,11 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     from kehoach.plans.models import Plan
     from kehoach.plans.selectors import plan_export
 
-    plan = Plan.objects.filter(code=args.plan).first() if args.plan else Plan.objects.order_by("created_at").first()
+    plan = (
+        Plan.objects.filter(code=args.plan).first()
+        if args.plan
+        else Plan.objects.order_by("created_at").first()
+    )
     if plan is None:
         return _fail([f"Không tìm thấy kế hoạch {args.plan or ''}".strip() + "."])
     text = json.dumps(plan_export(plan=plan), ensure_ascii=False, indent=2)
@@ -117,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = user.add_parser("token", help="cấp mã truy cập API (token) cho người dùng")
     p.add_argument("username")
     p.set_defaults(func=cmd_user_token)
-    units = sub.add_parser("units", help="đơn vị hành chính").add_subparsers(dest="units_command", required=True)
+    units = sub.add_parser("units", help="đơn vị hành chính").add_subparsers(
+        dest="units_command", required=True
+    )
     p = units.add_parser("load", help="nạp danh mục đơn vị (mặc định: toàn quốc)")
     p.add_argument("file", nargs="?")
     p.set_defaults(func=cmd_units_load)

@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "kehoach.agencies",
     "kehoach.accounts",
     "kehoach.plans",
+    "kehoach.indicators",
+    "kehoach.datavalues",
+    "kehoach.budget",
+    "kehoach.assignments",
+    "kehoach.planimport",
     "kehoach.web",
 ]
 

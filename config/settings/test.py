@@ -5,4 +5,4 @@ from .base import AXES_FAILURE_LIMIT  # noqa: F401  (re-exported for tests readi
 
 # Argon2 is the production hasher (tested explicitly); MD5 keeps the suite fast.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-SECRET_KEY = "test-only-secret-key-not-for-production-0123456789"  # noqa: S105
+SECRET_KEY = "test-only-secret-key-not-for-production-0123456789"

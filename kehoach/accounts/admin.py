@@ -14,7 +14,7 @@ from kehoach.audit.services import record_event
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     """Role and scope changes are permission changes: audited in the same transaction."""
 
     fieldsets = (
@@ -32,5 +32,10 @@ class UserAdmin(BaseUserAdmin):
             changes = {f: form.cleaned_data.get(f) for f in safe}
             if "password" in form.changed_data or "password1" in form.changed_data:
                 changes["password"] = "(đã đổi)"
-            record_event(actor=request.user, action=f"user.{'update' if change else 'create'}", obj=form.instance,
-                         changes=changes, channel=Channel.ADMIN)
+            record_event(
+                actor=request.user,
+                action=f"user.{'update' if change else 'create'}",
+                obj=form.instance,
+                changes=changes,
+                channel=Channel.ADMIN,
+            )

@@ -38,9 +38,12 @@ def create_demo_accounts(*, plan: Plan) -> list[DemoAccount]:
     sector = Agency.objects.filter(led_tasks__plan=plan, kind="sector").distinct().order_by("code").first()
     commune = (
         OrgUnit.objects.filter(parent_links__parent=unit, level__code="commune").order_by("name").first()
-        if unit else None
+        if unit
+        else None
     )
-    province = OrgUnit.objects.filter(child_links__unit=unit, level__code="province").first() if unit else None
+    province = (
+        OrgUnit.objects.filter(child_links__unit=unit, level__code="province").first() if unit else None
+    )
     specs: list[tuple[str, Role, list[OrgUnit], Agency | None, str]] = [
         ("quantri", Role.ADMIN, [], None, "Quản trị hệ thống"),
         ("chutri", Role.PLAN_OWNER, units, ethnic, f"Cán bộ {ethnic}"),
@@ -52,8 +55,16 @@ def create_demo_accounts(*, plan: Plan) -> list[DemoAccount]:
     accounts = []
     for username, role, scope_units, agency, name in specs:
         password = _password()
-        save_user(username=f"demo-{username}", role=role, password=password, actor=None, units=scope_units,
-                  agency=agency, full_name=name, is_demo=True)
+        save_user(
+            username=f"demo-{username}",
+            role=role,
+            password=password,
+            actor=None,
+            units=scope_units,
+            agency=agency,
+            full_name=name,
+            is_demo=True,
+        )
         where = ", ".join(u.name for u in scope_units) or "toàn hệ thống"
-        accounts.append(DemoAccount(f"demo-{username}", password, Role(role).label, where))
+        accounts.append(DemoAccount(f"demo-{username}", password, str(Role(role).label), where))
     return accounts

@@ -16,11 +16,19 @@ class User(AbstractUser):
 
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.VIEWER)
     units = models.ManyToManyField(
-        OrgUnit, verbose_name=_("phạm vi đơn vị hành chính"), blank=True, related_name="users",
+        OrgUnit,
+        verbose_name=_("phạm vi đơn vị hành chính"),
+        blank=True,
+        related_name="users",
         help_text=_("Người dùng làm việc với các đơn vị này và các đơn vị trực thuộc."),
     )
     agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+        Agency,
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     is_demo = models.BooleanField(_("tài khoản minh họa"), default=False)
 

@@ -18,16 +18,32 @@ from kehoach.orgunits.models import OrgUnit
 
 
 @transaction.atomic
-def save_user(*, username: str, role: Role | str, password: str | None, actor: Any,
-              units: Iterable[OrgUnit] = (), agency: Agency | None = None, full_name: str = "",
-              is_demo: bool = False, channel: Channel = Channel.CLI) -> User:
+def save_user(
+    *,
+    username: str,
+    role: Role | str,
+    password: str | None,
+    actor: Any,
+    units: Iterable[OrgUnit] = (),
+    agency: Agency | None = None,
+    full_name: str = "",
+    is_demo: bool = False,
+    channel: Channel = Channel.CLI,
+) -> User:
     """Create the user or update its role and scope (password reset when one is given)."""
     if role not in Role.values:
         raise ValidationFailed(f"Vai trò “{role}” không hợp lệ.")
     user, created = User.objects.get_or_create(username=username)
     first, _, last = full_name.rpartition(" ")
-    before = {"role": user.role, "agency": user.agency.code if user.agency else None,
-              "units": sorted(u.key for u in user.units.all())} if not created else {}
+    before = (
+        {
+            "role": user.role,
+            "agency": user.agency.code if user.agency else None,
+            "units": sorted(u.key for u in user.units.all()),
+        }
+        if not created
+        else {}
+    )
     user.role = Role(role)
     user.agency = agency
     user.first_name, user.last_name = first, last
@@ -37,13 +53,21 @@ def save_user(*, username: str, role: Role | str, password: str | None, actor: A
         user.set_password(password)
     user.save()
     user.units.set(list(units))
-    after = {"role": user.role, "agency": agency.code if agency else None,
-             "units": sorted(u.key for u in user.units.all())}
+    after = {
+        "role": user.role,
+        "agency": agency.code if agency else None,
+        "units": sorted(u.key for u in user.units.all()),
+    }
     changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
     if password:
         changes["password"] = ["", "(đã đặt)"]
-    record_event(actor=actor, action="user.create" if created else "user.update", obj=user, changes=changes,
-                 channel=channel)
+    record_event(
+        actor=actor,
+        action="user.create" if created else "user.update",
+        obj=user,
+        changes=changes,
+        channel=channel,
+    )
     return user
 
 

@@ -11,17 +11,32 @@ from kehoach.agencies.models import Agency
 
 
 class AgencySerializer(serializers.ModelSerializer[Agency]):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    admin_unit = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    parent: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(  # type: ignore[assignment]
+        slug_field="code", read_only=True
+    )
+    admin_unit: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="key", read_only=True)
     successors = serializers.SerializerMethodField()
 
     class Meta:
         model = Agency
-        fields = ["code", "name", "short_name", "kind", "sector", "admin_unit", "parent", "valid_from", "valid_to",
-                  "aliases", "successors"]
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "sector",
+            "admin_unit",
+            "parent",
+            "valid_from",
+            "valid_to",
+            "aliases",
+            "successors",
+        ]
 
     def get_successors(self, obj: Agency) -> list[dict[str, Any]]:
-        return [{"agency": s.successor.code, "date": s.date, "note": s.note} for s in obj.successor_links.all()]
+        return [
+            {"agency": s.successor.code, "date": s.date, "note": s.note} for s in obj.successor_links.all()
+        ]
 
 
 class AgencyList(generics.ListAPIView[Agency]):
@@ -29,7 +44,9 @@ class AgencyList(generics.ListAPIView[Agency]):
     filterset_fields = ["kind", "sector"]
 
     def get_queryset(self) -> QuerySet[Agency]:
-        return Agency.objects.select_related("parent", "admin_unit").prefetch_related("successor_links__successor")
+        return Agency.objects.select_related("parent", "admin_unit").prefetch_related(
+            "successor_links__successor"
+        )
 
 
 class AgencyDetail(generics.RetrieveAPIView[Agency]):

@@ -17,11 +17,20 @@ class Agency(models.Model):
     kind = models.CharField(_("loại"), max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)
     sector = models.CharField(_("lĩnh vực"), max_length=30, blank=True)
     admin_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("đơn vị hành chính"), null=True, blank=True, on_delete=models.PROTECT,
+        OrgUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="agencies",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
     valid_to = models.DateField(_("chấm dứt hoạt động"), null=True, blank=True)
@@ -35,7 +44,9 @@ class Agency(models.Model):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
                 name="agency_valid_range",
                 violation_error_message=_("Ngày chấm dứt phải sau ngày bắt đầu hoạt động."),
             )
@@ -58,7 +69,9 @@ class AgencySuccession(models.Model):
         verbose_name_plural = _("quan hệ kế thừa nhiệm vụ")
         constraints = [
             models.UniqueConstraint(fields=["predecessor", "successor"], name="agencysuccession_unique_pair"),
-            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="agencysuccession_not_self"),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("successor")), name="agencysuccession_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

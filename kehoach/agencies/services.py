@@ -61,7 +61,9 @@ def validate_agency_data(data: dict[str, Any]) -> tuple[list[str], dict[str, Org
         if ref:
             unit = unit_by_code(scheme=str(ref.get("scheme")), code=str(ref.get("code")))
             if unit is None:
-                errors.append(f"{where}: không tìm thấy đơn vị hành chính {ref.get('scheme')}:{ref.get('code')}.")
+                errors.append(
+                    f"{where}: không tìm thấy đơn vị hành chính {ref.get('scheme')}:{ref.get('code')}."
+                )
             units[code] = unit
         for succ in item.get("successors") or []:
             if succ.get("agency") not in known:
@@ -79,8 +81,10 @@ def validate_agency_data(data: dict[str, Any]) -> tuple[list[str], dict[str, Org
                 errors.append(f"Cơ quan {code}: thiếu ngày kế thừa sang {succ.get('agency')}.")
             elif other_end and other_end < when:
                 # An existing body may take over duties; one that had already ceased cannot.
-                errors.append(f"Cơ quan {code}: cơ quan kế thừa {succ['agency']} đã chấm dứt ({other_end:%d/%m/%Y}) "
-                              f"trước ngày nhận nhiệm vụ ({when:%d/%m/%Y}).")
+                errors.append(
+                    f"Cơ quan {code}: cơ quan kế thừa {succ['agency']} đã chấm dứt ({other_end:%d/%m/%Y}) "
+                    f"trước ngày nhận nhiệm vụ ({when:%d/%m/%Y})."
+                )
     return errors, units
 
 
@@ -92,7 +96,11 @@ def load_agency_data(*, data: dict[str, Any], actor: Any = None, channel: Channe
         raise ValidationFailed("Tệp cơ quan có lỗi, không nạp gì.", messages=errors)
     agencies: dict[str, Agency] = {}
     for item in data["agencies"]:
-        names = [nfc(item["name"]), nfc(item.get("short_name") or ""), *[nfc(a) for a in item.get("aliases") or []]]
+        names = [
+            nfc(item["name"]),
+            nfc(item.get("short_name") or ""),
+            *[nfc(a) for a in item.get("aliases") or []],
+        ]
         agencies[item["code"]], _ = Agency.objects.update_or_create(
             code=item["code"],
             defaults={
@@ -118,8 +126,14 @@ def load_agency_data(*, data: dict[str, Any], actor: Any = None, channel: Channe
             AgencySuccession.objects.update_or_create(
                 predecessor=agency,
                 successor=agencies.get(succ["agency"]) or Agency.objects.get(code=succ["agency"]),
-                defaults={"date": _date(succ["date"]), "note": nfc(succ.get("note") or "")},
+                defaults={"date": dt.date.fromisoformat(str(succ["date"])), "note": nfc(succ.get("note") or "")},
             )
-    record_event(actor=actor, action="agencies.load", object_type="agencies.file", object_id="",
-                 changes={"agencies": len(agencies)}, channel=channel)
+    record_event(
+        actor=actor,
+        action="agencies.load",
+        object_type="agencies.file",
+        object_id="",
+        changes={"agencies": len(agencies)},
+        channel=channel,
+    )
     return len(agencies)

@@ -1,6 +1,6 @@
 """Mounts each app's api.py under /api/v1/ and serves the OpenAPI schema."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from kehoach.agencies import api as agencies
@@ -17,7 +17,9 @@ urlpatterns = [
     path("plans/<str:code>/targets/", plans.TargetList.as_view(), name="target-list"),
     path("plans/<str:code>/tasks/", plans.TaskList.as_view(), name="task-list"),
     path("plans/<str:code>/budget-lines/", plans.BudgetLineList.as_view(), name="budgetline-list"),
-    path("plans/<str:code>/responsibilities/", plans.ResponsibilityList.as_view(), name="responsibility-list"),
+    path(
+        "plans/<str:code>/responsibilities/", plans.ResponsibilityList.as_view(), name="responsibility-list"
+    ),
     path("plans/<str:code>/obligations/", plans.ObligationList.as_view(), name="obligation-list"),
     path("plans/<str:code>/findings/", plans.FindingList.as_view(), name="finding-list"),
     path("plans/<str:code>/export/", plans.PlanExport.as_view(), name="plan-export"),
@@ -25,4 +27,10 @@ urlpatterns = [
     path("units/<int:pk>/", orgunits.UnitDetail.as_view(), name="unit-detail"),
     path("agencies/", agencies.AgencyList.as_view(), name="agency-list"),
     path("agencies/<str:code>/", agencies.AgencyDetail.as_view(), name="agency-detail"),
+    # Each later app mounts its own routes (names are prefixed by the app, e.g. "api:budget-...").
+    path("", include("kehoach.indicators.api_urls")),
+    path("", include("kehoach.datavalues.api_urls")),
+    path("", include("kehoach.budget.api_urls")),
+    path("", include("kehoach.assignments.api_urls")),
+    path("", include("kehoach.planimport.api_urls")),
 ]

@@ -11,9 +11,18 @@ from pathlib import Path
 from kehoach.accounts.demo import DemoAccount, create_demo_accounts
 from kehoach.agencies.services import load_agency_data
 from kehoach.orgunits.demo import create_demo_villages
-from kehoach.orgunits.services import DATA_DIR as UNIT_DATA, load_unit_data, read_unit_file
+from kehoach.orgunits.services import DATA_DIR as UNIT_DATA
+from kehoach.orgunits.services import load_unit_data, read_unit_file
 from kehoach.plans.models import Plan
-from kehoach.plans.services import DATA_DIR as PLAN_DATA, SEED_PLAN, load_plan_document, load_programmes, read_data_file
+from kehoach.plans.services import (
+    DATA_DIR as PLAN_DATA,
+)
+from kehoach.plans.services import (
+    SEED_PLAN,
+    load_plan_document,
+    load_programmes,
+    read_data_file,
+)
 
 AGENCY_DATA = Path(__file__).resolve().parent.parent / "agencies" / "data"
 
@@ -30,8 +39,10 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
     plan = Plan.objects.filter(code=doc["plan"]["code"]).first()
     if plan is None:
         plan = load_plan_document(doc=doc, source_name=SEED_PLAN.name)
-        say(f"Đã nạp kế hoạch {plan.code}: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ, "
-            f"{plan.budget_lines.count()} dòng nguồn lực.")
+        say(
+            f"Đã nạp kế hoạch {plan.code}: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ, "
+            f"{plan.budget_lines.count()} dòng nguồn lực."
+        )
     else:
         say(f"Kế hoạch {plan.code} đã có, giữ nguyên.")
     if not demo:

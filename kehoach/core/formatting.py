@@ -25,7 +25,7 @@ def vn_number(value: Decimal | int | float | str | None, places: int | None = No
     sign = "-" if number < 0 else ""
     text = format(abs(number), "f")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -76,6 +76,11 @@ def parse_vn_decimal(text: str) -> Decimal:
         return Decimal(sign + whole.replace(".", "") + "." + frac)
     if _GROUPED.match(raw):
         return Decimal(sign + raw.replace(".", ""))
-    if raw.count(".") <= 1 and raw.replace(".", "").isdigit() and not raw.endswith(".") and not raw.startswith("."):
+    if (
+        raw.count(".") <= 1
+        and raw.replace(".", "").isdigit()
+        and not raw.endswith(".")
+        and not raw.startswith(".")
+    ):
         return Decimal(sign + raw)
     raise ValueError(f"“{text}” không phải là số hợp lệ (ví dụ đúng: 1.234,5).")

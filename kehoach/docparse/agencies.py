@@ -19,9 +19,14 @@ _STARTER = "(?:" + "|".join(re.escape(s) for s in sorted(AGENCY_STARTERS, key=le
 _NAME = rf"{_STARTER}[^,;:.()]*?"
 _LEAD_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*(?:là cơ quan\s+|làm\s+)?chủ trì")
 _LEAD_AFTER = re.compile(rf"(?:cơ quan\s+)?chủ trì\s*:\s*(?P<name>{_NAME})\s*(?=[,;.(]|$)", re.IGNORECASE)
-_COORD = re.compile(
-    r"phối hợp(?:\s+với)?\s*:?\s*(?P<list>.+?)(?=\s+(?:thực hiện|triển khai|tổ chức|xây dựng|để|trong|nhằm|theo)(?!\w)|[;.]|$)"
+# Words that end a list of agency names: the verb of what they are to do.
+_LIST_END = (
+    r"(?=\s+(?:thực hiện|triển khai|tổ chức|xây dựng|để|trong|nhằm|theo|nâng cao|hướng dẫn|rà soát|tham mưu"
+    r"|đẩy mạnh|tăng cường|hỗ trợ|kiểm tra|đôn đốc|tuyên truyền|chỉ đạo|bố trí|phát triển|quản lý|đào tạo"
+    r"|kết quả|tình hình|về việc|trước ngày)(?!\w)|[;.]|$)"
 )
+_COORD = re.compile(rf"phối hợp(?:\s+với)?\s*:?\s*(?P<list>.+?){_LIST_END}")
+_RECIPIENTS = re.compile(rf"(?P<list>{_STARTER}.*?){_LIST_END}")
 _SPLIT = re.compile(rf",\s*|\s+và\s+(?={_STARTER})")
 
 
@@ -33,14 +38,26 @@ class AgencyMatch:
     codes: tuple[str, ...]
 
 
+def split_agencies(text: str) -> list[str]:
+    """A list of agency names: split at commas, and at "và" only before a new agency name, so
+    "Sở Lao động - Thương binh và Xã hội" stays whole."""
+    return [piece.strip() for piece in _SPLIT.split(text) if piece.strip()]
+
+
+def agencies_at(text: str) -> list[str]:
+    """The agency names listed at the start of `text` ("UBND tỉnh, Ban Dân tộc tỉnh kết quả ...")."""
+    m = _RECIPIENTS.match(text.strip())
+    return [p for p in split_agencies(m.group("list")) if re.match(_STARTER, p)] if m else []
+
+
 def lead_and_coordinating(text: str) -> tuple[str | None, list[str]]:
     """Lead agency and coordinating agencies named in a task's own text, as written."""
     lead_match = _LEAD_BEFORE.search(text) or _LEAD_AFTER.search(text)
     lead = lead_match.group("name").strip() if lead_match else None
     coordinating: list[str] = []
     for m in _COORD.finditer(text):
-        for piece in _SPLIT.split(m.group("list")):
-            piece = re.sub(r"^(?:với|các)\s+", "", piece.strip())
+        for piece in split_agencies(m.group("list")):
+            piece = re.sub(r"^(?:với|các)\s+", "", piece)
             if re.match(_STARTER, piece) and piece != lead and piece not in coordinating:
                 coordinating.append(piece)
     return lead, coordinating

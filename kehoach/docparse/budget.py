@@ -19,14 +19,16 @@ from .quantities import money
 from .spans import Chunk
 from .structure import Node
 from .text import fold, has_word
-from .vocab import FUNDING_SOURCES, KIND_CODES, PROGRAMMES, SOURCE_CODES, SPENDING_KINDS
+from .vocab import FUNDING_SOURCES, KIND_CODES, PROGRAMME_SHORT, PROGRAMMES, SOURCE_CODES, SPENDING_KINDS
 
 _BUDGET_HEADING = re.compile(r"nguon luc|kinh phi|nguon von|von thuc hien")
 _PHASE = re.compile(
-    r"giai đoạn\s+(?:[IVX]+\s*:?\s*)?(?:từ\s+)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến)\s*(?:năm\s+)?((?:19|20)\d\d)",
+    r"giai đoạn\s+(?:[IVX]+\s*:?\s*)?(?:từ\s+)?(?:năm\s+)?((?:19|20)\d\d)"
+    r"\s*(?:-|–|đến)\s*(?:năm\s+)?((?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|;\s*|,?\s+(?=(?<!\w)trong đó(?!\w))", re.IGNORECASE)
+# Where a sentence with several amounts is cut: sentence ends, ";", ",", "(" and "trong đó".
+_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|;\s*|,\s+|\s*\(|\)|\s+(?=(?<!\w)trong đó(?!\w))", re.IGNORECASE)
 
 
 @dataclass
@@ -63,51 +65,67 @@ def _programme(node: Node, result: BudgetResult) -> None:
     code = programme_code(heading) if "chuong trinh" in fold(heading) else "KHAC"
     phases = _PHASE.findall(heading)
     phase = f"{phases[-1][0]}-{phases[-1][1]}" if phases else None
-    total: BudgetLine | None = None
-    last_source: BudgetLine | None = None
+    short = PROGRAMME_SHORT.get(code, code.removeprefix("CTMTQG-"))
+    total: BudgetLine | None = None  # the programme's "Tổng vốn" line
+    last_source: BudgetLine | None = None  # the last source line ("Vốn ngân sách Trung ương")
     taken = {line["code"] for line in result.lines}
     for owner in node.walk():
-        for chunk in owner.body:
-            for clause in chunk.split(_CLAUSE):
-                clause = clause.strip(" ,;")
-                amounts = money(clause.text)
-                if not amounts:
-                    continue
-                folded = fold(clause.text)
-                source = _first(folded, FUNDING_SOURCES)
-                kind = next((k for kw, k in SPENDING_KINDS if has_word(folded, kw)), "total")
-                if source is None and kind != "total" and last_source is not None:
-                    source, parent = last_source["source"], last_source
-                elif source is None:
-                    continue  # an amount with no recognisable source is left to the reviewer
-                elif kind != "total":
-                    parent = last_source if last_source and last_source["source"] == source else total
-                else:
-                    parent = total if source != "total" else None
-                short = code.removeprefix("CTMTQG-")
-                line_code = f"NS-{short}-{SOURCE_CODES[source]}" + (f"-{KIND_CODES[kind]}" if KIND_CODES[kind] else "")
-                n, unique = 1, line_code
-                while unique in taken:
-                    n += 1
-                    unique = f"{line_code}-{n}"
-                taken.add(unique)
-                line = BudgetLine(
-                    code=unique,
-                    section=owner.code,
-                    programme=code,
-                    phase=phase,
-                    source=source,
-                    kind=kind,
-                    amount_million_vnd=plain(amounts[0][0]),
-                    text=clause.text,
-                    parent=parent["code"] if parent else None,
-                )
-                result.lines.append(line)
-                result.spans.append((unique, *clause.span()))
-                if source == "total" and kind == "total":
-                    total = line
-                elif kind == "total":
-                    last_source = line
+        for clause in (c for chunk in owner.body for c in _clauses(chunk)):
+            amounts = money(clause.text)
+            found = _source_kind_parent(fold(clause.text), total, last_source) if amounts else None
+            if found is None:
+                continue  # no amount, or an amount with no recognisable source: left to the reviewer
+            source, kind, parent = found
+            suffix = f"-{KIND_CODES[kind]}" if KIND_CODES[kind] else ""  # no suffix for a total
+            line_code = _unique(f"NS-{short}-{SOURCE_CODES[source]}{suffix}", taken)
+            line = BudgetLine(
+                code=line_code,
+                section=owner.code,
+                programme=code,
+                phase=phase,
+                source=source,
+                kind=kind,
+                amount_million_vnd=plain(amounts[0][0]),
+                text=clause.text,
+                parent=parent["code"] if parent else None,
+            )
+            result.lines.append(line)
+            result.spans.append((line_code, *clause.span()))
+            if source == "total" and kind == "total":
+                total = line
+            elif kind == "total":
+                last_source = line
+
+
+def _clauses(chunk: Chunk) -> list[Chunk]:
+    # A line with one amount is kept whole ("..., trong đó:"); a sentence with several amounts is
+    # cut into clauses, one per amount.
+    if len(money(chunk.text)) == 1:
+        return [chunk]
+    return [c.strip(" ,;()") for c in chunk.split(_CLAUSE)]
+
+
+def _source_kind_parent(
+    folded: str, total: BudgetLine | None, last_source: BudgetLine | None
+) -> tuple[str, str, BudgetLine | None] | None:
+    """Source, kind and parent line of a clause; None when no source can be told."""
+    source = _first(folded, FUNDING_SOURCES)
+    kind = next((k for kw, k in SPENDING_KINDS if has_word(folded, kw)), "total")
+    if source is None:
+        # "+ Vốn đầu tư: ..." names a kind only: a component of the source line above it.
+        return (last_source["source"], kind, last_source) if kind != "total" and last_source else None
+    if kind != "total":
+        return source, kind, last_source if last_source and last_source["source"] == source else total
+    return source, kind, total if source != "total" else None
+
+
+def _unique(code: str, taken: set[str]) -> str:
+    n, unique = 1, code
+    while unique in taken:
+        n += 1
+        unique = f"{code}-{n}"
+    taken.add(unique)
+    return unique
 
 
 def _first(folded: str, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:

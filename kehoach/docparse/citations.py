@@ -19,13 +19,16 @@ _RELATION = re.compile(r"^(Căn cứ|Thực hiện)\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"(?:số\s+)?(\d+[\w.]*/[\w.\-Đđ]*[\wĐđ])", re.IGNORECASE)
 _SHORT_DATE = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_ISSUER = re.compile(r"\bcủa\s+(.+?)(?=\s+(?:về|v/v)\s|[;,]|\.?$)")
-_SUBJECT = re.compile(r"\s(?:về việc|về|V/v|v/v)\s+(.+?)\s*[;.]?$")
+_ISSUER = re.compile(
+    r"\bcủa\s+(.+?)"
+    r"(?=\s+(?:về|v/v|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|giao|triển khai)\s|[;,]|\.?$)"
+)
+_SUBJECT = re.compile(r"\s((?:về việc|về|V/v|v/v)\s+.+?)\s*[;.]?$")
 _NAME_END = re.compile(r"\s+(?:số\s|ngày\s|của\s|\d+[\w.]*/)")
 
 
 def iso_date(day: str, month: str, year: str) -> str | None:
-    """"28", "1", "2022" -> "2022-01-28"; None for an impossible date."""
+    """ "28", "1", "2022" -> "2022-01-28"; None for an impossible date."""
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -55,6 +58,8 @@ def _citation(text: str, relation: str) -> ImplementedDoc | None:
     issuer = _ISSUER.search(text)
     subject = _SUBJECT.search(text)
     title = subject.group(1) if subject else None
+    if title is None and issuer is not None and issuer.end() < len(text):
+        title = text[issuer.end() :].strip(" ,;.") or None  # "... của Thủ tướng Chính phủ phê duyệt ..."
     if title is None and kind is not None:
         rest = text[len(kind) :]
         end = _NAME_END.search(rest)

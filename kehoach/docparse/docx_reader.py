@@ -13,13 +13,11 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
 from kehoach.plans.document import Finding
 
 from .docx_safety import check_container, scan_parts
 from .errors import PlanParseError
-from .numbering import W, Numbering
+from .numbering import Numbering, W
 from .reader import RawDocument, RawPara
 
 _HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|đề mục)\s*(\d)$", re.IGNORECASE)
@@ -41,8 +39,9 @@ def read_docx(data: bytes, *, max_bytes: int) -> RawDocument:
         paragraphs = list(_paragraphs(document))
     except PlanParseError:
         raise
-    except (ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError, AttributeError) as exc:
-        # ValueError: not a Word document (e.g. macro-enabled or a spreadsheet renamed .docx).
+    except (ValueError, KeyError, zipfile.BadZipFile, SyntaxError, AttributeError) as exc:
+        # ValueError: not a Word document (e.g. macro-enabled or a spreadsheet renamed .docx);
+        # SyntaxError: lxml's XMLSyntaxError for a broken part.
         raise PlanParseError("Tệp .docx bị hỏng hoặc không phải văn bản Word hợp lệ.") from exc
     findings = [
         Finding(
@@ -59,8 +58,7 @@ def read_docx(data: bytes, *, max_bytes: int) -> RawDocument:
 def _paragraphs(document: Any) -> Iterator[RawPara]:
     numbering = Numbering.from_xml(_numbering_root(document))
     styles = {str(s.style_id): s for s in document.styles}
-    seen: set[int] = set()
-    yield from _walk(document.element.body, numbering, styles, seen)
+    yield from _walk(document.element.body, numbering, styles)
 
 
 def _numbering_root(document: Any) -> Any:
@@ -70,18 +68,18 @@ def _numbering_root(document: Any) -> Any:
     return None
 
 
-def _walk(container: Any, numbering: Numbering, styles: dict[str, Any], seen: set[int]) -> Iterator[RawPara]:
+def _walk(container: Any, numbering: Numbering, styles: dict[str, Any]) -> Iterator[RawPara]:
+    # The XML is walked directly (not python-docx's row.cells, which repeats merged cells): each
+    # w:tc holds its own content once, a vertically merged continuation cell is empty.
     for child in container.iterchildren():
         if child.tag == W + "p":
             yield from _paragraph(child, numbering, styles)
         elif child.tag == W + "tbl":
             for row in child.iterchildren(W + "tr"):
                 for cell in row.iterchildren(W + "tc"):
-                    if id(cell) not in seen:  # a merged cell must not be read twice
-                        seen.add(id(cell))
-                        yield from _walk(cell, numbering, styles, seen)
+                    yield from _walk(cell, numbering, styles)
         elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
-            yield from _walk(child, numbering, styles, seen)
+            yield from _walk(child, numbering, styles)
 
 
 def _paragraph(p: Any, numbering: Numbering, styles: dict[str, Any]) -> Iterator[RawPara]:

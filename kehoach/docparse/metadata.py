@@ -19,12 +19,15 @@ from .vocab import AUTHORITY_PREFIXES, DEPUTY_PREFIXES, DOC_TYPES, HEADER_NOISE
 
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<num>[^/\s]*)\s*/\s*(?P<sym>[\wĐđ.\-]+)", re.IGNORECASE)
 _DATE = re.compile(
-    r"ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})", re.IGNORECASE
+    r"ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})",
+    re.IGNORECASE,
 )
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _VISION = re.compile(r"tam nhin (?:den )?(?:nam )?((?:19|20)\d\d)")
 _BODY_START = re.compile(r"^(?:căn cứ|thực hiện|theo|xét|để)\b", re.IGNORECASE)
-_ISSUER_IN_TEXT = re.compile(r"^((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Phòng|Ban|Sở)\s.+?)\s+(?:xây dựng|ban hành)")
+_ISSUER_IN_TEXT = re.compile(
+    r"^((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Phòng|Ban|Sở)\s.+?)\s+(?:xây dựng|ban hành)"
+)
 
 
 def doc_type_of(text: str) -> str | None:
@@ -32,8 +35,9 @@ def doc_type_of(text: str) -> str | None:
     return DOC_TYPES.get(fold(text)) if text.isupper() else None
 
 
-def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> PlanMeta:
-    """Plan metadata from the preamble and closing; `body_text` is searched for a period last."""
+def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> tuple[PlanMeta, int]:
+    """Plan metadata from the preamble and closing, and the index of the first preamble paragraph
+    that is not header or title; `body_text` is searched for the plan period last."""
     agency: list[str] = []
     number: str | None = None
     symbol = place = issued_text = None
@@ -42,12 +46,17 @@ def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> P
     title: list[str] = []
     implements: list[ImplementedDoc] = []
     intro_issuer = None
+    body_from: int | None = None
     for i, chunk in enumerate(preamble):
         text = chunk.text
         if fold(text) in HEADER_NOISE or re.fullmatch(r"[-_=.*\s]+", text):
             continue
-        num = _NUMBER_LINE.match(text)
-        when = _DATE.search(text)
+        # Number and date belong to the header, above the type name; a date further down is a citation's.
+        header = type_index is None and body_from is None
+        num = _NUMBER_LINE.match(text) if header else None
+        when = _DATE.search(text) if header and issued_text is None else None
+        if when and len(text[: when.start()].split()) > 12:
+            when = None
         if num:
             raw = num.group("num").strip("._…")
             number, symbol = (raw or None), num.group("sym").rstrip(".")
@@ -62,17 +71,23 @@ def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> P
             type_index = i
         elif type_index is None and text.isupper():
             agency.append(text)
-        elif type_index is not None and not implements and not _BODY_START.match(text) and _is_title(text, title):
+        elif (
+            type_index is not None and body_from is None and _is_title(text, title) and not _is_citation(text)
+        ):
             title.append(text)
-        elif _BODY_START.match(text):
+        else:
+            body_from = i if body_from is None else body_from
             implements += parse_citations(chunk)
-        elif intro_issuer is None and (m := _ISSUER_IN_TEXT.match(text)):
-            intro_issuer = m.group(1)
+            if intro_issuer is None and (m := _ISSUER_IN_TEXT.match(text)):
+                intro_issuer = m.group(1)
     doc_type = doc_type_of(preamble[type_index].text) if type_index is not None else None
     if doc_type is None and symbol:
         doc_type = symbol.split("-")[0] or None
     if doc_type is None:
-        raise PlanParseError("Không nhận ra loại văn bản (ví dụ “KẾ HOẠCH”) và số, ký hiệu văn bản: tệp không phải là một kế hoạch.")
+        raise PlanParseError(
+            "Không nhận ra loại văn bản (ví dụ “KẾ HOẠCH”) và số, ký hiệu văn bản: "
+            "tệp không phải là một kế hoạch."
+        )
     title_text = " ".join(title)
     start, end = _period(title_text, " ".join(c.text for c in preamble), body_text, year)
     vision = _VISION.search(fold(title_text)) or _VISION.search(fold(body_text))
@@ -90,7 +105,7 @@ def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> P
     )
     if type_index is not None:
         meta["doc_type_name"] = preamble[type_index].text
-    issuer_name = " ".join(agency) if agency else intro_issuer
+    issuer_name = _issuer_name(agency) or intro_issuer
     if symbol:
         meta["symbol"] = symbol
     if issuer_name:
@@ -104,7 +119,25 @@ def parse_meta(preamble: list[Chunk], closing: list[Chunk], body_text: str) -> P
     signer, recipients = parse_closing(closing)
     meta["signer"] = signer
     meta["recipients"] = recipients
-    return meta
+    return meta, len(preamble) if body_from is None else body_from
+
+
+def _issuer_name(lines: list[str]) -> str | None:
+    # The header names the parent body, then the issuing body ("UBND TỈNH X / BAN DÂN TỘC"); a
+    # people's committee or council is written over two lines ("ỦY BAN NHÂN DÂN / HUYỆN X").
+    if not lines:
+        return None
+    if fold(lines[0]) in ("uy ban nhan dan", "hoi dong nhan dan"):
+        return " ".join(lines)
+    return lines[-1]
+
+
+def _is_citation(text: str) -> bool:
+    # "Căn cứ ..." always starts the body; "Thực hiện ..." only when it cites a document (a
+    # title may well read "Thực hiện Chiến lược ...").
+    return bool(re.match(r"^(?:căn cứ|xét)\b", text, re.IGNORECASE)) or bool(
+        _BODY_START.match(text) and re.search(r"\bsố\s+\d|\d+/\d+|\bngày\s+\d", text)
+    )
 
 
 def _is_title(text: str, title: list[str]) -> bool:
@@ -120,7 +153,9 @@ def _period(title: str, preamble: str, body: str, year: str | None) -> tuple[int
     single = re.search(r"năm ((?:19|20)\d\d)", title) or re.search(r"((?:19|20)\d\d)", year or "")
     if single:
         return int(single.group(1)), int(single.group(1))
-    raise PlanParseError("Không xác định được giai đoạn thực hiện của kế hoạch (ví dụ “giai đoạn 2021 - 2025”).")
+    raise PlanParseError(
+        "Không xác định được giai đoạn thực hiện của kế hoạch (ví dụ “giai đoạn 2021 - 2025”)."
+    )
 
 
 def _code(place: str | None, doc_type: str, start: int, end: int) -> str:
@@ -160,6 +195,8 @@ def parse_closing(closing: list[Chunk]) -> tuple[Signer | None, list[str]]:
 
 
 def _is_name(text: str) -> bool:
-    # A signer's name: 2 to 6 capitalised words ("Kiều Hải Nam"), no digits or punctuation.
+    # A signer's name: 2 to 6 capitalised words ("Nguyễn Văn A"), no digits or punctuation.
     words = text.split()
-    return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    return 2 <= len(words) <= 6 and all(
+        w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words
+    )

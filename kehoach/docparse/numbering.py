@@ -67,7 +67,8 @@ class Numbering:
 
     @classmethod
     def from_xml(cls, root: Any) -> Numbering:
-        """Build from the root element of numbering.xml (or None when the document has none)."""
+        """Build from the root element of numbering.xml (or None when the document has none);
+        any ElementTree-like element (lxml or the standard library) will do."""
         numbering = cls()
         if root is None:
             return numbering

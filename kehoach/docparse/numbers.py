@@ -21,9 +21,7 @@ _EN_DECIMAL = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
 
 # A number token in running text. Not preceded/followed by "/" or a letter so that "10/NQ-CP",
 # "28/01/2022" and "4.0" are not read as quantities.
-NUMBER_TOKEN = re.compile(
-    r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/]|[.,]\d)"
-)
+NUMBER_TOKEN = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/]|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,7 @@ def format_vn_number(value: Decimal) -> str:
     text = format(value, "f")
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -117,10 +115,3 @@ def find_numbers(text: str) -> list[NumberMatch]:
         parsed = parse_number(m.group())
         found.append(NumberMatch(parsed.value, m.start(), m.end(), m.group(), parsed.ambiguous))
     return found
-
-
-def vn_forms(value: Decimal) -> set[str]:
-    """Ways a document may write `value`: "1.426.328" and "1426328", "99,5"."""
-    forms = {format_vn_number(value), format_vn_number(value.normalize())}
-    forms |= {f.replace(".", "") for f in list(forms)}
-    return forms

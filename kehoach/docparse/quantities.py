@@ -37,6 +37,7 @@ class Quantity:
     explicit: bool  # a comparator word was written (not the default ">=")
     start: int
     end: int  # end of the number and its unit
+    number_end: int  # end of the number alone
 
 
 def _unit(after: str, value: Decimal) -> tuple[str, Decimal, int] | None:
@@ -84,7 +85,9 @@ def quantities(text: str) -> list[Quantity]:
             code = "index"  # "HDI đạt trên 0,6%": an index written with a stray "%"
         gap = len(text[num.end :]) - len(text[num.end :].lstrip())
         comparator = comparator_before(text[prev_end : num.start])
-        quantity = Quantity(value, code, comparator or ">=", comparator is not None, num.start, num.end + gap + length)
+        explicit = comparator is not None
+        end = num.end + gap + length
+        quantity = Quantity(value, code, comparator or ">=", explicit, num.start, end, num.end)
         found.append((quantity, code))
         prev_end = quantity.end
     for wanted in (("percent", "percent_per_year", "index"), ("million_vnd",)):

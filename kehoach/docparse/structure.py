@@ -27,7 +27,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sub_bullet", re.compile(r"^(?:[-–—•]\s*)?(\+)\s*")),
     ("bullet", re.compile(r"^([-–—•●▪◦*])\s*")),
 )
-_TERMINAL = (".", ";", "!", "?", "…", ":")
+_SENTENCE_END = (".", ";", "!", "?", "…")
+_TERMINAL = (*_SENTENCE_END, ":")  # a line ending so is finished; the next line starts a paragraph
 _CLOSING = re.compile(r"^(tren day la|noi nhan|tm\.|kt\.|tl\.|tuq\.)")
 
 
@@ -39,13 +40,16 @@ class Node:
     kind: str
     label: str
     parent: Node | None
+    start: int = 0  # offset of the label in the normalised text
     title: Chunk | None = None
     body: list[Chunk] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
 
     def section(self) -> Section:
         """The node as a `kehoach.plan/1` section."""
-        out = Section(code=self.code, parent=self.parent.code if self.parent else None, label=self.label, kind=self.kind)
+        out = Section(
+            code=self.code, parent=self.parent.code if self.parent else None, label=self.label, kind=self.kind
+        )
         if self.title is not None:
             out["title"] = self.title.text
         if self.body:
@@ -55,6 +59,11 @@ class Node:
     def walk(self) -> list[Node]:
         """This node and all its descendants in document order."""
         return [self, *(n for child in self.children for n in child.walk())]
+
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the section's own wording, label included, in the normalised text."""
+        chunks = ([self.title] if self.title else []) + self.body
+        return self.start, max([self.start + len(self.label), *(c.span()[1] for c in chunks)])
 
     @property
     def heading(self) -> str:
@@ -70,12 +79,24 @@ class Structure:
     nodes: list[Node]
     closing: list[Chunk]
 
-    def sections(self) -> list[Section]:
-        """Every section in document order, preamble first and closing last."""
-        out = [Section(code="preamble", parent=None, label="", kind="preamble", text="\n".join(c.text for c in self.preamble))]
+    def sections(self, body_from: int = 0) -> list[Section]:
+        """Every section in document order: one preamble section per paragraph from `body_from`
+        (the header and title before it are plan metadata), the tree, then the closing text
+        without the recipients and the signature block (also metadata)."""
+        out = [
+            Section(code=f"preamble-{i}", parent=None, label="", kind="preamble", text=chunk.text)
+            for i, chunk in enumerate(self.preamble[body_from:], start=1)
+        ]
         out += [node.section() for node in self.nodes]
-        if self.closing:
-            out.append(Section(code="closing", parent=None, label="", kind="closing", text="\n".join(c.text for c in self.closing)))
+        closing = []
+        for chunk in self.closing:
+            if _CLOSING.match(fold(chunk.text)) and not fold(chunk.text).startswith("tren day"):
+                break
+            closing.append(chunk.text)
+        if closing:
+            out.append(
+                Section(code="closing", parent=None, label="", kind="closing", text="\n".join(closing))
+            )
         return out
 
 
@@ -115,7 +136,15 @@ def build(lines: list[Line]) -> Structure:
     labels = [match_label(chunk.text) for chunk, _ in blocks]
     explicit_parts = any(m and m[0] == "part" for m in labels)
     if not explicit_parts:
-        labels = [_synthetic(m, level, chunk) for m, (chunk, level) in zip(labels, blocks, strict=True)]
+        # Word headings without written labels open parts, but only once the body has begun: the
+        # type name and a subject line styled as headings are still the header.
+        kinds = [fold(chunk.text) in DOC_TYPES and chunk.text.isupper() for chunk, _ in blocks]
+        type_at = kinds.index(True) if True in kinds else -1
+        body_at = next((i for i in range(type_at + 1, len(blocks)) if blocks[i][1] is None), len(blocks))
+        labels = [
+            _synthetic(m, level) if i > body_at else m
+            for i, (m, (_, level)) in enumerate(zip(labels, blocks, strict=True))
+        ]
     start = _first(labels, "part")
     if start is None:
         start = _first(labels, "item")
@@ -138,9 +167,9 @@ def _first(labels: list[tuple[str, str, int] | None], kind: str) -> int | None:
     return next((i for i, m in enumerate(labels) if m and m[0] == kind), None)
 
 
-def _synthetic(m: tuple[str, str, int] | None, level: int | None, chunk: Chunk) -> tuple[str, str, int] | None:
+def _synthetic(m: tuple[str, str, int] | None, level: int | None) -> tuple[str, str, int] | None:
     # A Word heading without a written label ("Heading 1: MỤC TIÊU") still opens a part.
-    if m is not None or level != 1 or fold(chunk.text) in DOC_TYPES:
+    if m is not None or level != 1:
         return m
     return ("part", "", 0)
 
@@ -166,18 +195,24 @@ class _Builder:
             self.parts += 1
             key = label = roman(self.parts)
             label += "."
+        if kind == "point":
+            key = key.replace("đ", "dd")  # codes stay ASCII: "III.1.dd" for "đ)"
         if kind in ("bullet", "sub_bullet"):
-            label = key
             key = ("b" if kind == "bullet" else "p") + str(1 + sum(1 for s in siblings if s.kind == kind))
         code = f"{parent.code}.{key}" if parent else key
         taken = {s.code for s in siblings}
         n = 1
         while (code if n == 1 else f"{code}#{n}") in taken:
             n += 1
-        node = Node(code if n == 1 else f"{code}#{n}", kind, label, parent)
+        node = Node(code if n == 1 else f"{code}#{n}", kind, label, parent, chunk.span()[0])
         content = chunk.sub(length).strip()
         if content.text:
-            is_text = kind in ("bullet", "sub_bullet") or content.text.endswith(_TERMINAL[:-1]) or len(content.text.split()) > 40
+            # A heading has no final full stop ("a) Mục tiêu đến năm 2025") or is in capitals
+            # ("I. MỤC ĐÍCH, YÊU CẦU."); a point that is a whole sentence is the section's text.
+            is_text = kind in ("bullet", "sub_bullet") or (
+                not content.text.isupper()
+                and (content.text.endswith(_SENTENCE_END) or len(content.text.split()) > 40)
+            )
             if is_text:
                 node.body.append(content)
             else:
@@ -187,6 +222,13 @@ class _Builder:
         self.nodes.append(node)
 
     def _attach(self, chunk: Chunk) -> None:
+        if re.fullmatch(r"\(.*\)\.?", chunk.text):
+            # A note such as "(Có biểu chỉ tiêu kèm theo)" after a list of points is about the
+            # whole item, not the last point.
+            holder = next((n for n in reversed(self.stack) if n.kind in ("part", "item")), None)
+            if holder is not None:
+                holder.body.append(chunk)
+                return
         for node in reversed(self.stack):
             opens_list = node.body and node.body[-1].text.endswith(":")
             if node.kind not in ("bullet", "sub_bullet") or opens_list:

@@ -16,17 +16,23 @@ from .text import find_keyword, fold, has_word
 from .vocab import MEASURES, POPULATION_MARKERS, SECTORS
 
 _PER_YEAR = re.compile(r"(?<!\w)(?:mỗi|hàng|hằng|bình quân) năm(?!\w)|/\s*năm")
-_DECREASE = re.compile(r"(?<!\w)(?:giảm|xuống|hạ|xóa|xoá|không còn)(?!\w)")
+_DECREASE = re.compile(
+    r"(?<!\w)(?:giảm|xuống|hạ thấp|xóa|xoá|không còn|loại bỏ|ngăn chặn|chấm dứt|hạn chế|khống chế"
+    r"|giải quyết (?:cơ bản |căn bản |dứt điểm )?tình trạng)(?!\w)"
+)
 _INCREASE = re.compile(r"(?<!\w)(?:tăng|nâng|mở rộng|phát triển)(?!\w)")
 _MAINTAIN = re.compile(r"(?<!\w)(?:duy trì|giữ vững|giữ ổn định)(?!\w)")
 _REDUCTION = re.compile(r"(?<!\w)giảm\s+(?:được\s+|thêm\s+|ít nhất\s+|tối thiểu\s+|trên\s+)?$")
 _ELIMINATION = re.compile(r"(?<!\w)(?:xóa|xoá|không còn)(?!\w)")
 _RELATIVE = re.compile(r"phù hợp với (tỷ lệ [^,;.]*?)(?:\s+ở\s|\s+tại\s|[,;.]|$)")
 _LEADING = re.compile(
-    r"^(?:trong đó|phấn đấu|phân đấu|phân đầu|đảm bảo|bảo đảm|góp phần|có|đạt|và)\s+", re.IGNORECASE
+    r"^(?:trong đó|phấn đấu|phân đấu|phân đầu|đảm bảo|bảo đảm|góp phần|có|đạt|và|giảm|tăng|nâng cao|duy trì"
+    r"|trên|dưới|ít nhất|tối thiểu|tối đa|cơ bản|xóa|xoá|không còn|thêm)\s+",
+    re.IGNORECASE,
 )
 _COMPARATOR_TAIL = re.compile(
-    r"(?:\s+(?:đạt|trên|dưới|ít nhất|tối thiểu|tối đa|xuống|còn|từ|mức|không dưới|không quá|khoảng))+\s*$",
+    r"(?:(?:^|\s+)(?:đạt|trên|dưới|ít nhất|tối thiểu|tối đa|xuống|còn|từ|mức|không dưới|không quá"
+    r"|khoảng|giảm|tăng))+\s*$",
     re.IGNORECASE,
 )
 
@@ -51,9 +57,11 @@ def classify(text: str, q: Quantity | None) -> Meaning:
         relative = _RELATIVE.search(lower)
         if relative:
             start = relative.start(1)
-            return Meaning("relative_to_measure", "percent", None, ">=", "maintain", text[start : relative.end(1)].strip())
+            # "phù hợp với tỷ lệ X": the measure should be at least 100% of measure X.
+            measure_to = text[start : relative.end(1)].strip()
+            return Meaning("relative_to_measure", "percent", Decimal(100), ">=", "increase", measure_to)
         if _ELIMINATION.search(lower):
-            return Meaning("elimination", "count", Decimal(0), "=", "decrease")
+            return Meaning("elimination", "percent", Decimal(0), "<=", "decrease")
         return Meaning("qualitative", None, None, None, direction)
     unit, kind = q.unit, "level"
     per_year = _PER_YEAR.search(lower) is not None or unit == "percent_per_year"
@@ -97,17 +105,24 @@ def measure(text: str, q: Quantity | None, meaning: Meaning, ethnic: bool) -> st
     """A short name for what the clause measures: a known name, or the clause minus its figure."""
     folded = fold(text)
     for keywords, name in MEASURES:
-        if all(has_word(folded, k) for k in keywords):
+        # A known rate name ("Tỷ lệ xã đạt chuẩn nông thôn mới") does not fit a count ("thêm 4 xã").
+        fits = not name.startswith("Tỷ lệ") or meaning.unit in ("percent", "pp_per_year", None)
+        if fits and all(has_word(folded, k) for k in keywords):
             return f"{name} DTTS" if ethnic and "DTTS" not in name else name
     body = text
     if q is not None:
-        body = _COMPARATOR_TAIL.sub("", text[: q.start]) + " " + text[q.end :]
+        # A count keeps its noun ("thêm 4 xã đạt chuẩn" -> "Số xã đạt chuẩn").
+        rest = text[q.number_end :] if q.unit == "count" else text[q.end :]
+        body = _COMPARATOR_TAIL.sub("", text[: q.start]) + " " + rest
     body = re.sub(r"\s+", " ", body).strip(" ,.;:")
     while (stripped := _LEADING.sub("", body)) != body:
         body = stripped
     words = body.split()
     if len(words) > 14:
         body = " ".join(words[:14])
-    if meaning.unit in ("percent", "pp_per_year") and not fold(body).startswith("ty le"):
-        body = "tỷ lệ " + (body[:1].lower() + body[1:] if body[1:2].islower() else body)
+    prefix = {"percent": "tỷ lệ", "pp_per_year": "tỷ lệ", "count": "số"}.get(meaning.unit or "")
+    if prefix == "tỷ lệ" and fold(body).startswith("so "):
+        body = body[3:]  # "100% số hộ ..." -> "Tỷ lệ hộ ..."
+    if prefix and not fold(body).startswith(fold(prefix)):
+        body = f"{prefix} " + (body[:1].lower() + body[1:] if body[1:2].islower() else body)
     return body[:1].upper() + body[1:]

@@ -17,13 +17,13 @@ from .structure import Node
 from .target_kinds import sector
 from .text import fold
 
-PREFIXES = {"breakthrough": "NV-DP", "main": "NV-CY", "solution": "GP"}
+PREFIXES = {"breakthrough": "NV-DP", "main": "NV-CY", "solution": "NV-GP"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 @dataclass
 class TaskResult:
-    """Tasks and the chunk each task code was read from."""
+    """Tasks, and the (code, start, end) span each was read from."""
 
     tasks: list[Task] = field(default_factory=list)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
@@ -64,18 +64,18 @@ def _visit(node: Node, result: TaskResult) -> None:
 
 
 def _task(node: Node, group: Node, kind: str, parent: Task | None, result: TaskResult) -> None:
-    path = [p[1:] if re.fullmatch(r"[bp]\d+", p) else p for p in node.code[len(group.code) + 1 :].split(".")]
-    code = f"{PREFIXES[kind]}-{'-'.join(path)}"
+    code = f"{PREFIXES[kind]}-{node.code[len(group.code) + 1 :]}"  # "NV-CY-b.b1.p2" for III.2.b.b1.p2
     body = "\n".join(c.text for c in node.body)
     title = node.title.text if node.title else _first_sentence(body)
-    lead, coordinating = lead_and_coordinating(f"{title} {body}")
-    found_sector = sector(f"{title} {body}")
+    lead, coordinating = lead_and_coordinating(f"{node.title.text} {body}" if node.title else body)
+    # A task under a titled group ("Về y tế và dân số") belongs to the group's sector.
+    found_sector = parent.get("sector") if parent and parent.get("sector") else sector(f"{title} {body}")
     task = Task(
         code=code,
         section=node.code,
         kind=kind,
         title=title,
-        sector=found_sector if found_sector != "other" else (parent.get("sector") if parent else None),
+        sector=found_sector if found_sector != "other" else None,
         lead=lead,
         coordinating=coordinating,
         parent=parent["code"] if parent else None,
@@ -93,7 +93,4 @@ def _task(node: Node, group: Node, kind: str, parent: Task | None, result: TaskR
 
 
 def _first_sentence(text: str) -> str:
-    first = _SENTENCE_END.split(text.split("\n")[0], maxsplit=1)[0]
-    if len(first) > 200 and ";" in first:
-        first = first.split(";")[0]
-    return first.rstrip(" .;:")
+    return _SENTENCE_END.split(text.split("\n")[0], maxsplit=1)[0].rstrip(" .;:")

@@ -6,6 +6,7 @@ matching keywords and names, never for text that is stored.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,40 +38,31 @@ def fold(text: str) -> str:
     return _FOLD_SPACE.sub(" ", stripped.lower()).strip()
 
 
-def fold_keep_length(text: str) -> str:
-    """Like `fold` but one output character per input character, so offsets carry over.
-
-    Used to search keywords in folded text and slice the original text at the same place.
-    """
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch.replace("đ", "d").replace("Đ", "D"))[:1]
-        out.append(base.lower() if len(base.lower()) == 1 else ch)
-    return "".join(out)
-
-
 # Latin-1 letters that occur in Vietnamese text; other Latin-1 symbols in quantity mean the text
 # was produced by a legacy 8-bit font encoding (TCVN3/VNI) or by mojibake.
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä‘|Æ°|áº|á»")
+_LEGACY = re.compile("[" + "".join(ch for ch in map(chr, range(0x80, 0x100)) if ch not in _VN_LATIN1) + "]")
+_SPACE = re.compile(r"\s")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 def garbled_reason(text: str) -> str | None:
     """Why `text` cannot be Vietnamese prose (mojibake, legacy encoding, OCR noise), or None."""
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = len(text) - len(_SPACE.findall(text))
     if not visible:
         return "trống"
-    if text.count("\ufffd") > max(3, len(visible) // 200):
+    if text.count("\ufffd") > max(3, visible // 200):
         return "có nhiều ký tự không đọc được"
-    if len(_MOJIBAKE.findall(text)) > max(3, len(visible) // 500):
+    if len(_MOJIBAKE.findall(text)) > max(3, visible // 500):
         return "bị lỗi mã hóa ký tự (UTF-8 bị đọc sai)"
-    odd = sum(1 for ch in visible if "\u0080" <= ch <= "\u00ff" and ch not in _VN_LATIN1)
-    if odd > max(5, len(visible) // 100):
+    if len(_LEGACY.findall(text)) > max(5, visible // 100):
         return "dùng bảng mã cũ (TCVN3/VNI), cần chuyển sang Unicode"
-    letters = sum(1 for ch in visible if ch.isalpha())
-    if letters < 0.6 * len(visible):
+    # Figures (tables of numbers, document symbols) are neither letters nor noise.
+    if len(_LETTER.findall(text)) < 0.6 * (visible - len(_DIGIT.findall(text))):
         return "không phải văn bản tiếng Việt đọc được"
-    words = text.split()
+    words = [w for w in text.split() if not any(ch.isdigit() for ch in w)]
     short = sum(1 for w in words if len(w) <= 7)
     # Vietnamese is written in short syllables; long letter runs are OCR noise or binary.
     if words and short < 0.8 * len(words):
@@ -79,14 +71,23 @@ def garbled_reason(text: str) -> str | None:
 
 
 def find_keyword(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
-    """The key whose keyword occurs in `folded` as whole words; longest keyword wins, then order."""
-    best: tuple[int, int, str] | None = None
-    for order, (key, keywords) in enumerate(table):
+    """The key whose keyword occurs first in `folded` (whole words); then the longest, then order."""
+    pattern, keys = _keyword_pattern(table)
+    m = pattern.search(folded)
+    return keys[m.group(0)] if m else None
+
+
+@functools.lru_cache(maxsize=32)
+def _keyword_pattern(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    # One alternation, longest keywords first: the leftmost match is then also the longest there.
+    keys: dict[str, str] = {}
+    for key, keywords in table:
         for kw in keywords:
-            if re.search(rf"(?<!\w){re.escape(kw)}(?!\w)", folded):
-                candidate = (-len(kw), order, key)
-                best = candidate if best is None or candidate < best else best
-    return best[2] if best else None
+            keys.setdefault(kw, key)
+    alternation = "|".join(re.escape(kw) for kw in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), keys
 
 
 def has_word(folded: str, phrase: str) -> bool:

@@ -34,8 +34,8 @@ CITATION_KINDS: tuple[str, ...] = (
 # Lines of the national motto and header that carry no plan data.
 HEADER_NOISE: tuple[str, ...] = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 
-# Sectors (docs/plan-data-format.md) by keywords, matched as whole words; the longest matching
-# keyword wins (the most specific phrase), ties go to the sector listed first.
+# Sectors (docs/plan-data-format.md) by keywords, matched as whole words; the keyword written
+# first in the text wins (the subject comes first in Vietnamese), then the longest, then order.
 SECTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("poverty", ("ho ngheo", "giam ngheo", "thoat ngheo", "an sinh", "dac biet kho khan")),
     ("health", ("y te", "suc khoe", "kham thai", "suy dinh duong", "tuoi tho", "benh", "sinh con",
@@ -88,6 +88,8 @@ PROGRAMMES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ntm",), "CTMTQG-NTM"),
     (("giam ngheo",), "CTMTQG-GN"),
 )
+# Short programme names in budget line codes; the DTTS programme is known by its decision (QĐ 1719).
+PROGRAMME_SHORT: dict[str, str] = {"CTMTQG-DTTS": "1719", "CTMTQG-NTM": "NTM", "CTMTQG-GN": "GN"}
 FUNDING_SOURCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tong von",), "total"), (("tong kinh phi",), "total"), (("tong nguon von",), "total"),
     (("tong nhu cau",), "total"), (("ngan sach trung uong",), "central"), (("nstw",), "central"),
@@ -101,7 +103,7 @@ SPENDING_KINDS: tuple[tuple[str, str], ...] = (
     ("kinh phi su nghiep", "recurrent"), ("chi thuong xuyen", "recurrent"),
 )  # fmt: skip
 # Short codes used to build budget line codes.
-SOURCE_CODES = {"total": "TONG", "central": "TW", "local": "DP", "policy_credit": "TD", "other": "KHAC"}
+SOURCE_CODES = {"total": "TONG", "central": "TW", "local": "DP", "policy_credit": "TDCS", "other": "KHAC"}
 KIND_CODES = {"total": "", "investment": "DT", "recurrent": "SN"}
 
 # Signature block prefixes (Decree 30): TM. for the collective body, the others for the signer.

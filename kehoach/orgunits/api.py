@@ -29,7 +29,7 @@ class UnitFilter(df.FilterSet):
 
 
 class UnitSerializer(serializers.ModelSerializer[OrgUnit]):
-    level = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    level: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     codes = serializers.SerializerMethodField()
     parents = serializers.SerializerMethodField()
     successors = serializers.SerializerMethodField()
@@ -37,23 +37,41 @@ class UnitSerializer(serializers.ModelSerializer[OrgUnit]):
 
     class Meta:
         model = OrgUnit
-        fields = ["id", "key", "name", "kind", "level", "valid_from", "valid_to", "is_demo", "codes", "parents",
-                  "successors", "predecessors"]
+        fields = [
+            "id",
+            "key",
+            "name",
+            "kind",
+            "level",
+            "valid_from",
+            "valid_to",
+            "is_demo",
+            "codes",
+            "parents",
+            "successors",
+            "predecessors",
+        ]
 
     def get_codes(self, obj: OrgUnit) -> list[dict[str, str]]:
         return [{"scheme": c.scheme.code, "code": c.code} for c in obj.codes.all()]
 
     def get_parents(self, obj: OrgUnit) -> list[dict[str, Any]]:
-        return [{"parent": p.parent.key, "valid_from": p.valid_from, "valid_to": p.valid_to}
-                for p in obj.parent_links.all()]
+        return [
+            {"parent": p.parent.key, "valid_from": p.valid_from, "valid_to": p.valid_to}
+            for p in obj.parent_links.all()
+        ]
 
     def get_successors(self, obj: OrgUnit) -> list[dict[str, Any]]:
-        return [{"unit": ln.successor.key, "kind": ln.kind, "date": ln.date, "partial": ln.partial}
-                for ln in obj.successor_links.all()]
+        return [
+            {"unit": ln.successor.key, "kind": ln.kind, "date": ln.date, "partial": ln.partial}
+            for ln in obj.successor_links.all()
+        ]
 
     def get_predecessors(self, obj: OrgUnit) -> list[dict[str, Any]]:
-        return [{"unit": ln.predecessor.key, "kind": ln.kind, "date": ln.date, "partial": ln.partial}
-                for ln in obj.predecessor_links.all()]
+        return [
+            {"unit": ln.predecessor.key, "kind": ln.kind, "date": ln.date, "partial": ln.partial}
+            for ln in obj.predecessor_links.all()
+        ]
 
 
 class UnitList(generics.ListAPIView[OrgUnit]):
@@ -61,7 +79,9 @@ class UnitList(generics.ListAPIView[OrgUnit]):
     filterset_class = UnitFilter
 
     def get_queryset(self) -> QuerySet[OrgUnit]:
-        return units_with_details(queryset=visible_units(self.request.user)).order_by("level__rank", "name", "id")
+        return units_with_details(queryset=visible_units(self.request.user)).order_by(
+            "level__rank", "name", "id"
+        )
 
 
 class UnitDetail(generics.RetrieveAPIView[OrgUnit]):

@@ -32,15 +32,23 @@ def create_demo_villages(*, district: OrgUnit) -> int:
                 continue
             short = commune.name.split(" ", 1)[-1]
             name = f"Bản {short} {n}"
-            village = OrgUnit.objects.create(key=key, name=name, kind="Bản", level=level, is_demo=True,
-                                             search_text=fold(name))
+            village = OrgUnit.objects.create(
+                key=key, name=name, kind="Bản", level=level, is_demo=True, search_text=fold(name)
+            )
             end = commune.valid_to
             UnitParent.objects.create(unit=village, parent=commune, valid_to=end)
             if end and merged:
-                UnitParent.objects.create(unit=village, parent=merged[0].successor,
-                                          valid_from=end + dt.timedelta(days=1))
+                UnitParent.objects.create(
+                    unit=village, parent=merged[0].successor, valid_from=end + dt.timedelta(days=1)
+                )
             created += 1
     if created:
-        record_event(actor=None, action="units.demo_villages", object_type="orgunits.orgunit",
-                     object_id=district.key, changes={"villages": created}, channel=Channel.CLI)
+        record_event(
+            actor=None,
+            action="units.demo_villages",
+            object_type="orgunits.orgunit",
+            object_id=district.key,
+            changes={"villages": created},
+            channel=Channel.CLI,
+        )
     return created

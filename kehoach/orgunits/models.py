@@ -47,10 +47,14 @@ class CodeScheme(models.Model):
 class OrgUnit(models.Model):
     """An administrative unit (province, district, commune, village) over its lifetime."""
 
-    key = models.CharField(_("khóa"), max_length=60, unique=True, help_text=_("Khóa ổn định, ví dụ gso-legacy:3433"))
+    key = models.CharField(
+        _("khóa"), max_length=60, unique=True, help_text=_("Khóa ổn định, ví dụ gso-legacy:3433")
+    )
     name = models.CharField(_("tên"), max_length=200)
     kind = models.CharField(_("loại"), max_length=40, blank=True, help_text=_("Xã, Phường, Thị trấn, Bản..."))
-    level = models.ForeignKey(UnitLevel, verbose_name=_("cấp"), on_delete=models.PROTECT, related_name="units")
+    level = models.ForeignKey(
+        UnitLevel, verbose_name=_("cấp"), on_delete=models.PROTECT, related_name="units"
+    )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
@@ -62,7 +66,9 @@ class OrgUnit(models.Model):
         ordering = ["level__rank", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
                 name="orgunit_valid_range",
                 violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
             )
@@ -73,8 +79,12 @@ class OrgUnit(models.Model):
 
 
 class UnitCode(models.Model):
-    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="codes", verbose_name=_("đơn vị"))
-    scheme = models.ForeignKey(CodeScheme, on_delete=models.PROTECT, related_name="codes", verbose_name=_("hệ mã"))
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.CASCADE, related_name="codes", verbose_name=_("đơn vị")
+    )
+    scheme = models.ForeignKey(
+        CodeScheme, on_delete=models.PROTECT, related_name="codes", verbose_name=_("hệ mã")
+    )
     code = models.CharField(_("mã"), max_length=20)
 
     class Meta:

@@ -61,10 +61,15 @@ def load_unit_data(*, data: dict[str, Any], actor: Any = None, channel: Channel 
     for sc in data["schemes"]:
         schemes[sc["code"]], _ = CodeScheme.objects.update_or_create(
             code=sc["code"],
-            defaults={"name": nfc(sc["name"]), "valid_from": _date(sc.get("valid_from")),
-                      "valid_to": _date(sc.get("valid_to"))},
+            defaults={
+                "name": nfc(sc["name"]),
+                "valid_from": _date(sc.get("valid_from")),
+                "valid_to": _date(sc.get("valid_to")),
+            },
         )
-    units: dict[str, OrgUnit] = {u.key: u for u in OrgUnit.objects.filter(key__in=[x["key"] for x in data["units"]])}
+    units: dict[str, OrgUnit] = {
+        u.key: u for u in OrgUnit.objects.filter(key__in=[x["key"] for x in data["units"]])
+    }
     for item in data["units"]:
         name = nfc(item["name"])
         fields = {
@@ -83,37 +88,67 @@ def load_unit_data(*, data: dict[str, Any], actor: Any = None, channel: Channel 
             for k, v in fields.items():
                 setattr(unit, k, v)
             unit.save()
-    by_key = units | {u.key: u for u in OrgUnit.objects.filter(
-        key__in={p["parent"] for x in data["units"] for p in x.get("parents", [])} - units.keys())}
+    by_key = units | {
+        u.key: u
+        for u in OrgUnit.objects.filter(
+            key__in={p["parent"] for x in data["units"] for p in x.get("parents", [])} - units.keys()
+        )
+    }
     for item in data["units"]:
         unit = units[item["key"]]
         for c in item["codes"]:
-            UnitCode.objects.get_or_create(unit=unit, scheme=schemes.get(c["scheme"]) or
-                                           CodeScheme.objects.get(code=c["scheme"]), code=c["code"])
+            UnitCode.objects.get_or_create(
+                unit=unit,
+                scheme=schemes.get(c["scheme"]) or CodeScheme.objects.get(code=c["scheme"]),
+                code=c["code"],
+            )
         UnitParent.objects.filter(unit=unit).delete()
-        UnitParent.objects.bulk_create([
-            UnitParent(unit=unit, parent=by_key[p["parent"]], valid_from=_date(p.get("valid_from")),
-                       valid_to=_date(p.get("valid_to")))
-            for p in item.get("parents", [])
-        ])
+        UnitParent.objects.bulk_create(
+            [
+                UnitParent(
+                    unit=unit,
+                    parent=by_key[p["parent"]],
+                    valid_from=_date(p.get("valid_from")),
+                    valid_to=_date(p.get("valid_to")),
+                )
+                for p in item.get("parents", [])
+            ]
+        )
     lineage_keys = {k for ln in data.get("lineage", []) for k in (ln["from"], ln["to"])}
     by_key |= {u.key: u for u in OrgUnit.objects.filter(key__in=lineage_keys - by_key.keys())}
     for ln in data.get("lineage", []):
         UnitLineage.objects.update_or_create(
-            predecessor=by_key[ln["from"]], successor=by_key[ln["to"]],
-            defaults={"kind": LineageKind(ln["kind"]), "date": _date(ln["date"]),
-                      "partial": bool(ln.get("partial", False)), "note": nfc(ln.get("note", ""))},
+            predecessor=by_key[ln["from"]],
+            successor=by_key[ln["to"]],
+            defaults={
+                "kind": LineageKind(ln["kind"]),
+                "date": dt.date.fromisoformat(ln["date"]),
+                "partial": bool(ln.get("partial", False)),
+                "note": nfc(ln.get("note", "")),
+            },
         )
     source = data.get("source", {})
-    record_event(actor=actor, action="units.load", object_type="orgunits.source",
-                 object_id=str(source.get("scope", ""))[:64],
-                 changes={"units": len(data["units"]), "source": source}, channel=channel)
+    record_event(
+        actor=actor,
+        action="units.load",
+        object_type="orgunits.source",
+        object_id=str(source.get("scope", ""))[:64],
+        changes={"units": len(data["units"]), "source": source},
+        channel=channel,
+    )
     return len(data["units"])
 
 
 @transaction.atomic
-def add_village(*, commune: OrgUnit, name: str, actor: Any, is_demo: bool = False,
-                valid_from: dt.date | None = None, channel: Channel = Channel.WEB) -> OrgUnit:
+def add_village(
+    *,
+    commune: OrgUnit,
+    name: str,
+    actor: Any,
+    is_demo: bool = False,
+    valid_from: dt.date | None = None,
+    channel: Channel = Channel.WEB,
+) -> OrgUnit:
     """Add a village (thôn/bản) under a commune; the key is derived from the commune's key."""
     name = nfc(name).strip()
     if not name:
@@ -127,9 +162,21 @@ def add_village(*, commune: OrgUnit, name: str, actor: Any, is_demo: bool = Fals
     key = f"{commune.key}/v{siblings.count() + 1}"
     while OrgUnit.objects.filter(key=key).exists():
         key += "x"
-    village = OrgUnit.objects.create(key=key, name=name, kind=name.split(" ")[0], level=level,
-                                     valid_from=valid_from, is_demo=is_demo, search_text=fold(name))
+    village = OrgUnit.objects.create(
+        key=key,
+        name=name,
+        kind=name.split(" ")[0],
+        level=level,
+        valid_from=valid_from,
+        is_demo=is_demo,
+        search_text=fold(name),
+    )
     UnitParent.objects.create(unit=village, parent=commune, valid_from=valid_from)
-    record_event(actor=actor, action="units.add_village", obj=village,
-                 changes={"parent": commune.key, "name": name, "is_demo": is_demo}, channel=channel)
+    record_event(
+        actor=actor,
+        action="units.add_village",
+        obj=village,
+        changes={"parent": commune.key, "name": name, "is_demo": is_demo},
+        channel=channel,
+    )
     return village

@@ -18,12 +18,19 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             changed = {f: form.cleaned_data.get(f) for f in form.changed_data}
-            record_event(actor=request.user, action=f"{obj._meta.model_name}.{'update' if change else 'create'}",
-                         obj=obj, changes=changed, channel=Channel.ADMIN)
+            record_event(
+                actor=request.user,
+                action=f"{obj._meta.model_name}.{'update' if change else 'create'}",
+                obj=obj,
+                changes=changed,
+                channel=Channel.ADMIN,
+            )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         with transaction.atomic():
-            record_event(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj, channel=Channel.ADMIN)
+            record_event(
+                actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj, channel=Channel.ADMIN
+            )
             super().delete_model(request, obj)
 
 

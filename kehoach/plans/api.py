@@ -23,17 +23,33 @@ class CodeField(serializers.SlugRelatedField):  # type: ignore[type-arg]
 
 class PlanSerializer(serializers.ModelSerializer[m.Plan]):
     issuer = CodeField()
-    admin_unit = serializers.PrimaryKeyRelatedField(read_only=True)
+    admin_unit: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = m.Plan
-        fields = ["code", "doc_type", "doc_type_name", "number", "symbol", "issuer", "issuer_name", "place",
-                  "issued_on", "issued_text", "title", "period_start", "period_end", "vision_year", "admin_unit",
-                  "signer", "recipients"]
+        fields = [
+            "code",
+            "doc_type",
+            "doc_type_name",
+            "number",
+            "symbol",
+            "issuer",
+            "issuer_name",
+            "place",
+            "issued_on",
+            "issued_text",
+            "title",
+            "period_start",
+            "period_end",
+            "vision_year",
+            "admin_unit",
+            "signer",
+            "recipients",
+        ]
 
 
 class SectionSerializer(serializers.ModelSerializer[m.Section]):
-    parent = CodeField()
+    parent = CodeField()  # type: ignore[assignment]  # DRF pops declared fields; no clash with Field.parent
 
     class Meta:
         model = m.Section
@@ -42,34 +58,69 @@ class SectionSerializer(serializers.ModelSerializer[m.Section]):
 
 class TargetSerializer(serializers.ModelSerializer[m.Target]):
     section = CodeField()
-    parent = CodeField()
+    parent = CodeField()  # type: ignore[assignment]  # DRF pops declared fields; no clash with Field.parent
 
     class Meta:
         model = m.Target
-        fields = ["code", "section", "text", "milestone_year", "quantified", "comparator", "value", "unit", "kind",
-                  "direction", "measure", "sector", "population", "relative_to", "parent"]
+        fields = [
+            "code",
+            "section",
+            "text",
+            "milestone_year",
+            "quantified",
+            "comparator",
+            "value",
+            "unit",
+            "kind",
+            "direction",
+            "measure",
+            "sector",
+            "population",
+            "relative_to",
+            "parent",
+        ]
 
 
 class TaskSerializer(serializers.ModelSerializer[m.Task]):
     section = CodeField()
-    parent = CodeField()
+    parent = CodeField()  # type: ignore[assignment]  # DRF pops declared fields; no clash with Field.parent
     lead = CodeField()
     coordinating = CodeField(many=True)
 
     class Meta:
         model = m.Task
-        fields = ["code", "section", "kind", "title", "text", "sector", "lead", "coordinating",
-                  "assignment_basis", "parent"]
+        fields = [
+            "code",
+            "section",
+            "kind",
+            "title",
+            "text",
+            "sector",
+            "lead",
+            "coordinating",
+            "assignment_basis",
+            "parent",
+        ]
 
 
 class BudgetLineSerializer(serializers.ModelSerializer[m.BudgetLine]):
     section = CodeField()
-    parent = CodeField()
+    parent = CodeField()  # type: ignore[assignment]  # DRF pops declared fields; no clash with Field.parent
     programme = CodeField()
 
     class Meta:
         model = m.BudgetLine
-        fields = ["code", "section", "programme", "phase", "source", "kind", "amount_million_vnd", "text", "parent"]
+        fields = [
+            "code",
+            "section",
+            "programme",
+            "phase",
+            "source",
+            "kind",
+            "amount_million_vnd",
+            "text",
+            "parent",
+        ]
 
 
 class ResponsibilitySerializer(serializers.ModelSerializer[m.Responsibility]):
@@ -91,7 +142,7 @@ class ObligationSerializer(serializers.ModelSerializer[m.Obligation]):
         fields = ["code", "section", "kind", "agency", "recipients", "frequency", "due_year", "text"]
 
 
-class FindingSerializer(serializers.Serializer[dict[str, str]]):
+class FindingSerializer(serializers.Serializer[Any]):
     severity = serializers.ChoiceField(choices=["error", "warning", "info"])
     code = serializers.CharField()
     message = serializers.CharField()
@@ -120,7 +171,8 @@ class _PlanElementList(generics.ListAPIView[Any]):
 
     def get_queryset(self) -> QuerySet[Any]:
         plan = plan_for(user=self.request.user, code=self.kwargs["code"])
-        return self.model.objects.filter(plan=plan).select_related(*self.related).order_by("order")
+        qs: QuerySet[Any] = self.model.objects.filter(plan=plan)
+        return qs.select_related(*self.related).order_by("order")
 
 
 class SectionList(_PlanElementList):

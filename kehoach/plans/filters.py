@@ -42,7 +42,11 @@ class TaskFilter(df.FilterSet):
         fields = ["kind", "sector", "agency", "q"]
 
     def filter_agency(self, queryset: QuerySet[m.Task], name: str, value: str) -> QuerySet[m.Task]:
-        return queryset.filter(Q(lead__code=value) | Q(coordinating__code=value)).distinct() if value else queryset
+        return (
+            queryset.filter(Q(lead__code=value) | Q(coordinating__code=value)).distinct()
+            if value
+            else queryset
+        )
 
 
 class BudgetLineFilter(df.FilterSet):

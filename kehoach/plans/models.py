@@ -40,7 +40,9 @@ class Plan(models.Model):
     doc_type_name = models.CharField(_("tên loại"), max_length=60, blank=True)
     number = models.CharField(_("số"), max_length=20, blank=True)
     symbol = models.CharField(_("ký hiệu"), max_length=40, blank=True)
-    issuer = models.ForeignKey(Agency, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="plans")
+    issuer = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="plans"
+    )
     issuer_name = models.CharField(_("cơ quan ban hành (như văn bản)"), max_length=250, blank=True)
     place = models.CharField(_("địa danh"), max_length=100, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
@@ -52,7 +54,12 @@ class Plan(models.Model):
     period_end = models.PositiveSmallIntegerField(_("đến năm"))
     vision_year = models.PositiveSmallIntegerField(_("tầm nhìn đến năm"), null=True, blank=True)
     admin_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("địa bàn"), null=True, blank=True, on_delete=models.PROTECT, related_name="plans"
+        OrgUnit,
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
     )
     signer = models.JSONField(_("người ký"), default=dict, blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
@@ -66,7 +73,9 @@ class Plan(models.Model):
         verbose_name_plural = _("kế hoạch")
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="plan_period_order"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="plan_period_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -113,7 +122,9 @@ class PlanElement(models.Model):
 
 
 class Section(PlanElement):
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     label = models.CharField(_("ký hiệu mục"), max_length=20, blank=True)
     kind = models.CharField(_("loại"), max_length=20, choices=c.SectionKind.choices)
     title = models.TextField(_("tiêu đề"), blank=True)
@@ -150,8 +161,14 @@ class Target(PlanElement):
     sector = models.CharField(_("lĩnh vực"), max_length=20, choices=c.Sector.choices, blank=True)
     population = models.CharField(_("đối tượng"), max_length=20, choices=c.Population.choices, blank=True)
     relative_to = models.CharField(_("so với"), max_length=300, blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("chỉ tiêu cha"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chỉ tiêu cha"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     class Meta(PlanElement.Meta):
@@ -162,7 +179,9 @@ class Target(PlanElement):
             models.CheckConstraint(
                 condition=Q(quantified=False) | (Q(value__isnull=False) & ~Q(comparator="") & ~Q(unit="")),
                 name="target_quantified_has_value",
-                violation_error_message=_("Chỉ tiêu định lượng phải có phép so sánh, giá trị và đơn vị tính."),
+                violation_error_message=_(
+                    "Chỉ tiêu định lượng phải có phép so sánh, giá trị và đơn vị tính."
+                ),
             ),
         ]
 
@@ -173,14 +192,28 @@ class Task(PlanElement):
     title = models.TextField(_("tên nhiệm vụ"))
     text = models.TextField(_("nội dung"), blank=True)
     sector = models.CharField(_("lĩnh vực"), max_length=20, choices=c.Sector.choices, blank=True)
-    lead = models.ForeignKey(Agency, verbose_name=_("cơ quan chủ trì"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="led_tasks")
-    coordinating = models.ManyToManyField(Agency, verbose_name=_("cơ quan phối hợp"), blank=True,
-                                          related_name="coordinated_tasks")
-    assignment_basis = models.CharField(_("căn cứ phân công"), max_length=10, choices=c.AssignmentBasis.choices,
-                                        blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("nhiệm vụ cha"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
+    lead = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
+    coordinating = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan phối hợp"), blank=True, related_name="coordinated_tasks"
+    )
+    assignment_basis = models.CharField(
+        _("căn cứ phân công"), max_length=10, choices=c.AssignmentBasis.choices, blank=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("nhiệm vụ cha"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     class Meta(PlanElement.Meta):
@@ -191,46 +224,62 @@ class Task(PlanElement):
 
 class BudgetLine(PlanElement):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="budget_lines")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.PROTECT, related_name="budget_lines")
-    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT,
-                                  related_name="budget_lines")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="budget_lines"
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT, related_name="budget_lines"
+    )
     phase = models.CharField(_("giai đoạn"), max_length=20, blank=True)
     source = models.CharField(_("nguồn vốn"), max_length=20, choices=c.FundingSource.choices)
     kind = models.CharField(_("loại vốn"), max_length=20, choices=c.SpendingKind.choices)
     amount_million_vnd = models.DecimalField(_("số tiền (triệu đồng)"), max_digits=20, decimal_places=3)
     text = models.TextField(_("nội dung như văn bản"), blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("thuộc dòng"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc dòng"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
 
     class Meta(PlanElement.Meta):
         verbose_name = _("dòng nguồn lực")
         verbose_name_plural = _("nguồn lực")
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="budgetline_code_unique_in_plan"),
-            models.CheckConstraint(condition=Q(amount_million_vnd__gte=0), name="budgetline_amount_not_negative",
-                                   violation_error_message=_("Số tiền không được âm.")),
+            models.CheckConstraint(
+                condition=Q(amount_million_vnd__gte=0),
+                name="budgetline_amount_not_negative",
+                violation_error_message=_("Số tiền không được âm."),
+            ),
         ]
 
 
 class Responsibility(PlanElement):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="responsibilities")
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="responsibilities")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
-                               related_name="responsibilities")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="responsibilities"
+    )
     text = models.TextField(_("nội dung"))
     duties = models.JSONField(_("nhiệm vụ"), default=list, blank=True)
 
     class Meta(PlanElement.Meta):
         verbose_name = _("trách nhiệm")
         verbose_name_plural = _("trách nhiệm")
-        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="responsibility_code_unique_in_plan")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="responsibility_code_unique_in_plan")
+        ]
 
 
 class Obligation(PlanElement):
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="obligations")
     kind = models.CharField(_("loại"), max_length=20, choices=c.ObligationKind.choices)
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT,
-                               related_name="obligations")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan thực hiện"), on_delete=models.PROTECT, related_name="obligations"
+    )
     recipients = models.ManyToManyField(Agency, verbose_name=_("gửi đến"), blank=True, related_name="+")
     frequency = models.CharField(_("tần suất"), max_length=10, choices=c.Frequency.choices)
     due_year = models.PositiveSmallIntegerField(_("năm thực hiện"), null=True, blank=True)
@@ -239,4 +288,6 @@ class Obligation(PlanElement):
     class Meta(PlanElement.Meta):
         verbose_name = _("nghĩa vụ báo cáo")
         verbose_name_plural = _("nghĩa vụ báo cáo")
-        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="obligation_code_unique_in_plan")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="obligation_code_unique_in_plan")
+        ]

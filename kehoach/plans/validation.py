@@ -50,12 +50,16 @@ class _Checker:
             return None
         return value
 
-    def enum(self, item: dict[str, Any], key: str, allowed: tuple[str, ...], where: str, required: bool = True) -> None:
+    def enum(
+        self, item: dict[str, Any], key: str, allowed: tuple[str, ...], where: str, required: bool = True
+    ) -> None:
         value = item.get(key)
         if value in (None, "") and not required:
             return
         if value not in allowed:
-            self.errors.append(f"{where}: giá trị “{value}” của trường “{key}” không hợp lệ (cho phép: {', '.join(allowed)}).")
+            self.errors.append(
+                f"{where}: giá trị “{value}” của trường “{key}” không hợp lệ (cho phép: {', '.join(allowed)})."
+            )
 
 
 def validate_plan_document(
@@ -85,7 +89,11 @@ def validate_plan_document(
     for name in LISTS:
         seen: set[str] = set()
         for i, item in enumerate(doc.get(name) or [], start=1):
-            where = f"{NAMES_VI[name]} {item.get('code') if isinstance(item, dict) else ''} (thứ {i})".replace("  ", " ")
+            where = (
+                f"{NAMES_VI[name]} {item.get('code') if isinstance(item, dict) else ''} (thứ {i})".replace(
+                    "  ", " "
+                )
+            )
             if not isinstance(item, dict):
                 ck.errors.append(f"{where}: phải là một đối tượng.")
                 continue
@@ -115,8 +123,12 @@ def validate_plan_document(
     return ck.errors
 
 
-def _check_meta(ck: _Checker, meta: dict[str, Any], agency_exists: Callable[[str], bool],
-                unit_exists: Callable[[str, str], bool]) -> None:
+def _check_meta(
+    ck: _Checker,
+    meta: dict[str, Any],
+    agency_exists: Callable[[str], bool],
+    unit_exists: Callable[[str, str], bool],
+) -> None:
     where = "Thông tin kế hoạch"
     code = ck.need(meta, "code", where)
     if code and not CODE_RE.match(code):
@@ -151,10 +163,14 @@ def _check_target(ck: _Checker, t: dict[str, Any], where: str, *_: Any) -> None:
         ck.enum(t, "comparator", d.COMPARATORS, where)
         ck.enum(t, "unit", d.TARGET_UNITS, where)
         if decimal_or_none(t.get("value")) is None:
-            ck.errors.append(f"{where}: chỉ tiêu định lượng cần “value” là một số, nhận được “{t.get('value')}”.")
+            ck.errors.append(
+                f"{where}: chỉ tiêu định lượng cần “value” là một số, nhận được “{t.get('value')}”."
+            )
 
 
-def _check_task(ck: _Checker, t: dict[str, Any], where: str, agency_exists: Callable[[str], bool], *_: Any) -> None:
+def _check_task(
+    ck: _Checker, t: dict[str, Any], where: str, agency_exists: Callable[[str], bool], *_: Any
+) -> None:
     ck.need(t, "title", where)
     ck.enum(t, "kind", d.TASK_KINDS, where)
     ck.enum(t, "assignment_basis", d.ASSIGNMENT_BASES, where, required=False)
@@ -163,7 +179,9 @@ def _check_task(ck: _Checker, t: dict[str, Any], where: str, agency_exists: Call
             ck.errors.append(f"{where}: không tìm thấy cơ quan “{code}”.")
 
 
-def _check_budget(ck: _Checker, b: dict[str, Any], where: str, _a: Any, programme_exists: Callable[[str], bool]) -> None:
+def _check_budget(
+    ck: _Checker, b: dict[str, Any], where: str, _a: Any, programme_exists: Callable[[str], bool]
+) -> None:
     programme = ck.need(b, "programme", where)
     if programme and not programme_exists(programme):
         ck.errors.append(f"{where}: không tìm thấy chương trình “{programme}”.")
@@ -174,8 +192,9 @@ def _check_budget(ck: _Checker, b: dict[str, Any], where: str, _a: Any, programm
         ck.errors.append(f"{where}: số tiền “{b.get('amount_million_vnd')}” không phải là số không âm.")
 
 
-def _check_agency_element(ck: _Checker, r: dict[str, Any], where: str, agency_exists: Callable[[str], bool],
-                          *_: Any) -> None:
+def _check_agency_element(
+    ck: _Checker, r: dict[str, Any], where: str, agency_exists: Callable[[str], bool], *_: Any
+) -> None:
     ck.need(r, "text", where)
     agency = ck.need(r, "agency", where)
     if agency and not agency_exists(agency):

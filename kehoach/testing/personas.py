@@ -15,7 +15,7 @@ from kehoach.agencies.models import Agency
 from kehoach.orgunits.models import OrgUnit
 from kehoach.orgunits.selectors import unit_by_code
 
-PASSWORD = "mat-khau-thu-nghiem-2024"  # noqa: S105 (test-only)
+PASSWORD = "mat-khau-thu-nghiem-2024"
 
 
 @dataclass
@@ -40,9 +40,14 @@ def _unit(scheme: str, code: str) -> OrgUnit:
 
 
 def make_personas(*, district: OrgUnit, other_district: OrgUnit, lead_agency: Agency | None) -> Personas:
-    commune = OrgUnit.objects.filter(parent_links__parent=district, level__code="commune").order_by("key").first()
-    other_commune = OrgUnit.objects.filter(parent_links__parent=other_district, level__code="commune").order_by(
-        "key").first()
+    commune = (
+        OrgUnit.objects.filter(parent_links__parent=district, level__code="commune").order_by("key").first()
+    )
+    other_commune = (
+        OrgUnit.objects.filter(parent_links__parent=other_district, level__code="commune")
+        .order_by("key")
+        .first()
+    )
     province = OrgUnit.objects.filter(child_links__unit=district, level__code="province").first()
     assert commune and other_commune and province
 
@@ -51,8 +56,12 @@ def make_personas(*, district: OrgUnit, other_district: OrgUnit, lead_agency: Ag
 
     return Personas(
         admin=mk("p-admin", Role.ADMIN, []),
-        owner=mk("p-owner", Role.PLAN_OWNER, [district], Agency.objects.filter(kind="ethnic_affairs").first()),
-        finance=mk("p-finance", Role.FINANCE, [district], Agency.objects.filter(kind="finance_planning").first()),
+        owner=mk(
+            "p-owner", Role.PLAN_OWNER, [district], Agency.objects.filter(kind="ethnic_affairs").first()
+        ),
+        finance=mk(
+            "p-finance", Role.FINANCE, [district], Agency.objects.filter(kind="finance_planning").first()
+        ),
         agency=mk("p-agency", Role.AGENCY_OFFICER, [district], lead_agency),
         commune=mk("p-commune", Role.COMMUNE_OFFICER, [commune]),
         viewer=mk("p-viewer", Role.VIEWER, [province]),

@@ -8,12 +8,15 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from kehoach.accounts.scope import scope_for
+from kehoach.web.nav import MAIN_LINKS, PLAN_TABS
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     scope = scope_for(user) if user is not None else None
     return {
+        "main_links": [(name, label) for name, label, _ in MAIN_LINKS],
+        "plan_tabs": [(name, label) for name, label, _ in PLAN_TABS],
         "is_admin_user": bool(scope and scope.everything),
         "demo_mode": settings.KEHOACH_DEMO or bool(getattr(user, "is_demo", False)),
     }

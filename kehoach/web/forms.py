@@ -26,21 +26,36 @@ class LoginForm(AuthenticationForm):
 
 
 class ReasonMixin(forms.Form):
-    reason = forms.CharField(label=_("Lý do thay đổi (ghi vào nhật ký)"), required=False, max_length=500,
-                             widget=forms.TextInput())
+    reason = forms.CharField(
+        label=_("Lý do thay đổi (ghi vào nhật ký)"), required=False, max_length=500, widget=forms.TextInput()
+    )
 
 
 class TargetForm(forms.ModelForm[m.Target], ReasonMixin):
     class Meta:
         model = m.Target
-        fields = ["text", "milestone_year", "quantified", "comparator", "value", "unit", "kind", "direction",
-                  "measure", "sector", "population", "relative_to"]
+        fields = [
+            "text",
+            "milestone_year",
+            "quantified",
+            "comparator",
+            "value",
+            "unit",
+            "kind",
+            "direction",
+            "measure",
+            "sector",
+            "population",
+            "relative_to",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
 class TaskForm(forms.ModelForm[m.Task], ReasonMixin):
     coordinating = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.all(), required=False, label=_("Cơ quan phối hợp"),
+        queryset=Agency.objects.all(),
+        required=False,
+        label=_("Cơ quan phối hợp"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
@@ -68,7 +83,10 @@ class PlanForm(forms.ModelForm[m.Plan], ReasonMixin):
     class Meta:
         model = m.Plan
         fields = ["number", "symbol", "issued_on", "place", "title"]
-        widgets = {"title": forms.Textarea(attrs={"rows": 3}), "issued_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "issued_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
 
 class VNDecimalField(forms.DecimalField):
@@ -81,7 +99,7 @@ class VNDecimalField(forms.DecimalField):
 
         return vn_number(value) if isinstance(value, Decimal) else value
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         from kehoach.core.formatting import parse_vn_decimal
 
         if value in self.empty_values:
@@ -92,7 +110,9 @@ class VNDecimalField(forms.DecimalField):
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
 
-TargetForm.base_fields["value"] = VNDecimalField(label=_("Giá trị"), required=False, max_digits=20, decimal_places=6)
+TargetForm.base_fields["value"] = VNDecimalField(
+    label=_("Giá trị"), required=False, max_digits=20, decimal_places=6
+)
 BudgetLineForm.base_fields["amount_million_vnd"] = VNDecimalField(
     label=_("Số tiền (triệu đồng)"), max_digits=20, decimal_places=3
 )

@@ -55,11 +55,18 @@ def plan_overview(request: HttpRequest, code: str) -> HttpResponse:
     for s in sections:
         children[s.parent_id].append(s)
     findings = plan_findings(plan=plan)
-    return render(request, "web/plan_overview.html", {
-        "plan": plan, "counts": plan_counts(plan=plan), "tree": _flatten(children, None),
-        "findings": findings, "can_edit": scope.can_change_plan(request.user, plan),
-        "implements": plan.implements.all(),
-    })
+    return render(
+        request,
+        "web/plan_overview.html",
+        {
+            "plan": plan,
+            "counts": plan_counts(plan=plan),
+            "tree": _flatten(children, None),
+            "findings": findings,
+            "can_edit": scope.can_change_plan(request.user, plan),
+            "implements": plan.implements.all(),
+        },
+    )
 
 
 def _flatten(children: dict[int | None, list[m.Section]], parent: int | None) -> list[m.Section]:
@@ -77,10 +84,17 @@ def targets(request: HttpRequest, code: str) -> HttpResponse:
     fs = filters.TargetFilter(request.GET, queryset=plan.targets.select_related("section", "parent"))
     rows = list(fs.qs.order_by("order"))
     milestones = sorted(set(plan.targets.values_list("milestone_year", flat=True)))
-    return render(request, "web/targets.html", {
-        "plan": plan, "filter": fs, "targets": rows, "milestones": milestones,
-        "can_edit": scope.can_change_plan(request.user, plan),
-    })
+    return render(
+        request,
+        "web/targets.html",
+        {
+            "plan": plan,
+            "filter": fs,
+            "targets": rows,
+            "milestones": milestones,
+            "can_edit": scope.can_change_plan(request.user, plan),
+        },
+    )
 
 
 @login_required
@@ -89,11 +103,17 @@ def tasks(request: HttpRequest, code: str) -> HttpResponse:
     qs = plan.tasks.select_related("section", "lead", "parent").prefetch_related("coordinating")
     fs = filters.TaskFilter(request.GET, queryset=qs)
     rows = list(fs.qs.order_by("order"))
-    return render(request, "web/tasks.html", {
-        "plan": plan, "filter": fs, "tasks": rows,
-        "editable": {t.pk for t in rows if scope.can_change_task(request.user, t)},
-        "agencies": Agency.objects.filter(led_tasks__plan=plan).distinct(),
-    })
+    return render(
+        request,
+        "web/tasks.html",
+        {
+            "plan": plan,
+            "filter": fs,
+            "tasks": rows,
+            "editable": {t.pk for t in rows if scope.can_change_task(request.user, t)},
+            "agencies": Agency.objects.filter(led_tasks__plan=plan).distinct(),
+        },
+    )
 
 
 @login_required
@@ -103,22 +123,36 @@ def budget(request: HttpRequest, code: str) -> HttpResponse:
     by_programme: dict[Any, list[m.BudgetLine]] = defaultdict(list)
     for line in lines:
         by_programme[line.programme].append(line)
-    findings = [f for f in plan_findings(plan=plan) if f["location"] in {b.code for b in lines}
-                or f["code"].startswith("budget")]
-    return render(request, "web/budget.html", {
-        "plan": plan, "programmes": dict(by_programme), "findings": findings,
-        "can_edit": scope.can_change_budget(request.user, plan) or scope.can_change_plan(request.user, plan),
-    })
+    findings = [
+        f
+        for f in plan_findings(plan=plan)
+        if f["location"] in {b.code for b in lines} or f["code"].startswith("budget")
+    ]
+    return render(
+        request,
+        "web/budget.html",
+        {
+            "plan": plan,
+            "programmes": dict(by_programme),
+            "findings": findings,
+            "can_edit": scope.can_change_budget(request.user, plan)
+            or scope.can_change_plan(request.user, plan),
+        },
+    )
 
 
 @login_required
 def organisation(request: HttpRequest, code: str) -> HttpResponse:
     plan = _plan(request, code)
-    return render(request, "web/organisation.html", {
-        "plan": plan,
-        "responsibilities": plan.responsibilities.select_related("agency"),
-        "obligations": plan.obligations.select_related("agency").prefetch_related("recipients"),
-    })
+    return render(
+        request,
+        "web/organisation.html",
+        {
+            "plan": plan,
+            "responsibilities": plan.responsibilities.select_related("agency"),
+            "obligations": plan.obligations.select_related("agency").prefetch_related("recipients"),
+        },
+    )
 
 
 @login_required
@@ -156,18 +190,31 @@ def edit_element(request: HttpRequest, code: str, kind: str, element: str) -> Ht
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
         try:
-            changed = update_plan_element(obj=obj, changes=data, actor=request.user, channel=Channel.WEB,
-                                          reason=form.cleaned_data.get("reason", ""))
+            changed = update_plan_element(
+                obj=obj,
+                changes=data,
+                actor=request.user,
+                channel=Channel.WEB,
+                reason=form.cleaned_data.get("reason", ""),
+            )
         except ValidationFailed as exc:
             for msg in exc.messages:
                 form.add_error(None, msg)
         else:
             messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
             return redirect(reverse(back, kwargs={"code": plan.code}) + f"#{kind}-{obj.code}")
-    return render(request, "web/edit.html", {
-        "plan": plan, "obj": obj, "form": form, "kind": kind, "history": events_for(obj=obj),
-        "back": reverse(back, kwargs={"code": plan.code}),
-    })
+    return render(
+        request,
+        "web/edit.html",
+        {
+            "plan": plan,
+            "obj": obj,
+            "form": form,
+            "kind": kind,
+            "history": events_for(obj=obj),
+            "back": reverse(back, kwargs={"code": plan.code}),
+        },
+    )
 
 
 @login_required
@@ -179,8 +226,11 @@ def units(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")
     qs = search_units(queryset=qs, text=text)
     rows = units_with_details(queryset=qs).order_by("level__rank", "name")[:500]
-    return render(request, "web/units.html", {"units": rows, "levels": UnitLevel.objects.all(),
-                                              "level": level, "q": text})
+    return render(
+        request,
+        "web/units.html",
+        {"units": rows, "levels": UnitLevel.objects.all(), "level": level, "q": text},
+    )
 
 
 @login_required
@@ -189,16 +239,26 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if unit is None:
         raise Http404("Không tìm thấy đơn vị.")
     kids = scope.visible_units(request.user).filter(parent_links__parent=unit).distinct().order_by("name")
-    return render(request, "web/unit_detail.html", {
-        "unit": unit, "children": kids,
-        "agencies": unit.agencies.prefetch_related(Prefetch("successor_links")),
-    })
+    return render(
+        request,
+        "web/unit_detail.html",
+        {
+            "unit": unit,
+            "children": kids,
+            "agencies": unit.agencies.prefetch_related(Prefetch("successor_links")),
+        },
+    )
 
 
 @login_required
 def agencies(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")
     qs = search_agencies(queryset=Agency.objects.select_related("parent", "admin_unit"), text=text)
-    return render(request, "web/agencies.html", {
-        "agencies": qs.prefetch_related("successor_links__successor").order_by("code"), "q": text,
-    })
+    return render(
+        request,
+        "web/agencies.html",
+        {
+            "agencies": qs.prefetch_related("successor_links__successor").order_by("code"),
+            "q": text,
+        },
+    )

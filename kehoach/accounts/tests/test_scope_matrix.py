@@ -14,8 +14,17 @@ from django.urls import reverse
 INSIDE = ["admin", "owner", "finance", "agency", "commune", "viewer"]
 OUTSIDE = ["outsider_owner", "outsider_commune"]
 
-API_PLAN_ENDPOINTS = ["plan-detail", "section-list", "target-list", "task-list", "budgetline-list",
-                      "responsibility-list", "obligation-list", "finding-list", "plan-export"]
+API_PLAN_ENDPOINTS = [
+    "plan-detail",
+    "section-list",
+    "target-list",
+    "task-list",
+    "budgetline-list",
+    "responsibility-list",
+    "obligation-list",
+    "finding-list",
+    "plan-export",
+]
 WEB_PLAN_PAGES = ["web:plan", "web:targets", "web:tasks", "web:budget", "web:organisation", "web:findings"]
 
 
@@ -41,11 +50,13 @@ def test_web_plan_pages_follow_scope(personas, seed_plan, persona, page):
 
 @pytest.mark.parametrize("persona", INSIDE + OUTSIDE)
 def test_plan_list_shows_only_plans_in_scope(personas, seed_plan, persona):
-    codes = [p["code"] for p in _client(getattr(personas, persona)).get(reverse("api:plan-list")).json()["results"]]
+    codes = [
+        p["code"] for p in _client(getattr(personas, persona)).get(reverse("api:plan-list")).json()["results"]
+    ]
     assert (seed_plan.code in codes) == (persona in INSIDE)
 
 
-@pytest.mark.parametrize("endpoint", API_PLAN_ENDPOINTS + ["plan-list", "unit-list", "agency-list"])
+@pytest.mark.parametrize("endpoint", [*API_PLAN_ENDPOINTS, "plan-list", "unit-list", "agency-list"])
 def test_api_requires_authentication(seed_plan, endpoint):
     args = [seed_plan.code] if endpoint in API_PLAN_ENDPOINTS else []
     response = Client().get(reverse(f"api:{endpoint}", args=args))
@@ -62,7 +73,9 @@ def test_token_authentication_reaches_api(personas, seed_plan):
     from kehoach.accounts.services import issue_token
 
     token = issue_token(user=personas.viewer, actor=None)
-    response = Client().get(reverse("api:target-list", args=[seed_plan.code]), HTTP_AUTHORIZATION=f"Token {token}")
+    response = Client().get(
+        reverse("api:target-list", args=[seed_plan.code]), HTTP_AUTHORIZATION=f"Token {token}"
+    )
     assert response.status_code == 200
     assert response.json()["count"] == seed_plan.targets.count()
 
@@ -103,7 +116,9 @@ def test_edit_pages_follow_roles_and_scope(personas, seed_plan, persona, kind):
 def test_forbidden_post_changes_nothing(personas, seed_plan, persona):
     target = seed_plan.targets.filter(quantified=True).first()
     url = reverse("web:edit", args=[seed_plan.code, "target", target.code])
-    response = _client(getattr(personas, persona)).post(url, {"text": "bị sửa trái phép", "milestone_year": 2099})
+    response = _client(getattr(personas, persona)).post(
+        url, {"text": "bị sửa trái phép", "milestone_year": 2099}
+    )
     assert response.status_code in (403, 404)
     target.refresh_from_db()
     assert target.text != "bị sửa trái phép"
@@ -126,8 +141,11 @@ def test_commune_officer_gets_404_for_another_commune(personas, seed_plan):
     from kehoach.orgunits.models import OrgUnit
 
     own = personas.commune.units.get()
-    other = OrgUnit.objects.filter(parent_links__parent=seed_plan.admin_unit, level__code="commune").exclude(
-        pk=own.pk).first()
+    other = (
+        OrgUnit.objects.filter(parent_links__parent=seed_plan.admin_unit, level__code="commune")
+        .exclude(pk=own.pk)
+        .first()
+    )
     client = _client(personas.commune)
     assert client.get(reverse("api:unit-detail", args=[own.pk])).status_code == 200
     assert client.get(reverse("api:unit-detail", args=[other.pk])).status_code == 404

@@ -86,7 +86,7 @@ def text(file_name: str) -> str:
 
 @functools.cache
 def load(file_name: str) -> dict[str, Any]:
-    return json.loads(text(file_name))  # type: ignore[no-any-return]
+    return json.loads(text(file_name))
 
 
 def units(file_name: str) -> dict[str, dict[str, Any]]:
@@ -106,7 +106,7 @@ def by_code(file_name: str, scheme: str, code: str) -> dict[str, Any]:
 def parent_on(unit: dict[str, Any], day: str) -> str | None:
     for link in unit["parents"]:
         if (link["valid_from"] or "0000") <= day <= (link["valid_to"] or "9999"):
-            return link["parent"]  # type: ignore[no-any-return]
+            return link["parent"]
     return None
 
 

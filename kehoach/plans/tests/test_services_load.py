@@ -27,8 +27,10 @@ def _variant(seed_doc, code="TEST-PLAN"):
 
 
 def _counts():
-    return {model.__name__: model.objects.count() for model in
-            (m.Plan, m.Section, m.Target, m.Task, m.BudgetLine, m.Responsibility, m.Obligation)}
+    return {
+        model.__name__: model.objects.count()
+        for model in (m.Plan, m.Section, m.Target, m.Task, m.BudgetLine, m.Responsibility, m.Obligation)
+    }
 
 
 def test_seed_plan_is_loaded_with_every_element(seed_plan, seed_doc):
@@ -73,8 +75,10 @@ def test_same_code_twice_is_refused(seed_doc):
         (lambda d: d["targets"].append(dict(d["targets"][0])), "mã bị trùng"),
         (lambda d: d["tasks"][0].__setitem__("lead", "KHONG-CO"), "không tìm thấy cơ quan “KHONG-CO”"),
         (lambda d: d["plan"].__setitem__("issuer", "KHONG-CO"), "không tìm thấy cơ quan ban hành"),
-        (lambda d: d["plan"].__setitem__("admin_unit", {"scheme": "gso-legacy", "code": "99999"}),
-         "không tìm thấy đơn vị hành chính"),
+        (
+            lambda d: d["plan"].__setitem__("admin_unit", {"scheme": "gso-legacy", "code": "99999"}),
+            "không tìm thấy đơn vị hành chính",
+        ),
         (lambda d: d["targets"][0].__setitem__("value", "ba mươi"), "cần “value” là một số"),
         (lambda d: d["targets"][0].__setitem__("comparator", "≈"), "không hợp lệ"),
         (lambda d: d["targets"][0].__setitem__("section", "X.9"), "mục “X.9” không tồn tại"),

@@ -19,8 +19,12 @@ pytestmark = pytest.mark.django_db
 def test_update_records_old_and_new_values(seed_plan, personas):
     target = seed_plan.targets.filter(quantified=True).first()
     old = target.value
-    diff = update_plan_element(obj=target, changes={"value": Decimal("33.5")}, actor=personas.owner,
-                               reason="Điều chỉnh theo nghị quyết")
+    diff = update_plan_element(
+        obj=target,
+        changes={"value": Decimal("33.5")},
+        actor=personas.owner,
+        reason="Điều chỉnh theo nghị quyết",
+    )
     assert diff == {"value": [str(old), "33.5"]}
     event = AuditEvent.objects.filter(action="target.update", object_id=str(target.pk)).get()
     assert event.actor == personas.owner and event.reason == "Điều chỉnh theo nghị quyết"
@@ -76,8 +80,15 @@ def test_edit_form_accepts_vietnamese_numbers_and_shows_history(seed_plan, perso
     url = reverse("web:edit", args=[seed_plan.code, "budget", line.code])
     page = client.get(url).content.decode()
     assert "1.426.328" in page  # shown the Vietnamese way
-    response = client.post(url, {"amount_million_vnd": "1.426.329,5", "text": line.text, "phase": line.phase,
-                                 "reason": "Số liệu điều chỉnh"})
+    response = client.post(
+        url,
+        {
+            "amount_million_vnd": "1.426.329,5",
+            "text": line.text,
+            "phase": line.phase,
+            "reason": "Số liệu điều chỉnh",
+        },
+    )
     assert response.status_code == 302
     line.refresh_from_db()
     assert line.amount_million_vnd == Decimal("1426329.5")

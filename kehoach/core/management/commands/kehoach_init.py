@@ -17,7 +17,9 @@ class Command(BaseCommand):
         accounts = initialise(demo=demo, say=lambda s: self.stdout.write(s))
         if accounts:
             self.stdout.write("")
-            self.stdout.write("Tài khoản minh họa (mật khẩu chỉ hiện một lần; chạy lại lệnh để cấp mật khẩu mới):")
+            self.stdout.write(
+                "Tài khoản minh họa (mật khẩu chỉ hiện một lần; chạy lại lệnh để cấp mật khẩu mới):"
+            )
             width = max(len(a.username) for a in accounts)
             for a in accounts:
                 self.stdout.write(f"  {a.username:<{width}}  {a.password}  {a.role} — {a.scope}")
