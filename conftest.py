@@ -70,3 +70,15 @@ def personas(db: Any, seed_plan: Any) -> Any:
     )
     lead = Agency.objects.filter(led_tasks__plan=seed_plan, kind="sector").distinct().order_by("code").first()
     return make_personas(district=seed_plan.admin_unit, other_district=other, lead_agency=lead)
+
+
+def _flushes_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run transactional tests last: they flush the database, and the seed data loaded once per
+    session must stay for every test that reaches the database through a fixture only."""
+    items.sort(key=_flushes_database)
