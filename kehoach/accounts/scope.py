@@ -118,3 +118,15 @@ def can_change_task(user: Any, task: Any) -> bool:
 
 def can_administer(user: Any) -> bool:
     return scope_for(user).everything
+
+
+def can_import_plan(user: Any, unit: OrgUnit | None = None) -> bool:
+    """May the user turn a plan document into a plan (plan owners and admins); with `unit`, a plan
+    of that unit. Without a unit the question is whether the role imports at all: an owner can only
+    create plans for units in its own scope, which is checked again once the unit is chosen."""
+    scope = scope_for(user)
+    if scope.everything:
+        return True
+    if scope.role != Role.PLAN_OWNER:
+        return False
+    return bool(scope.own_units) if unit is None else scope.reaches_unit(unit.pk)

@@ -67,9 +67,10 @@ def load_unit_data(*, data: dict[str, Any], actor: Any = None, channel: Channel 
                 "valid_to": _date(sc.get("valid_to")),
             },
         )
-    units: dict[str, OrgUnit] = {
-        u.key: u for u in OrgUnit.objects.filter(key__in=[x["key"] for x in data["units"]])
-    }
+    # Bulk writes: the national list has ~14,000 units; row-by-row saves take half a minute.
+    keys = [x["key"] for x in data["units"]]
+    units = {u.key: u for u in OrgUnit.objects.filter(key__in=keys)}
+    new_units, changed = [], []
     for item in data["units"]:
         name = nfc(item["name"])
         fields = {
@@ -83,50 +84,69 @@ def load_unit_data(*, data: dict[str, Any], actor: Any = None, channel: Channel 
         }
         unit = units.get(item["key"])
         if unit is None:
-            units[item["key"]] = OrgUnit.objects.create(key=item["key"], **fields)
-        else:
+            new_units.append(OrgUnit(key=item["key"], **fields))
+        elif any(getattr(unit, k) != v for k, v in fields.items()):
             for k, v in fields.items():
                 setattr(unit, k, v)
-            unit.save()
-    by_key = units | {
-        u.key: u
-        for u in OrgUnit.objects.filter(
-            key__in={p["parent"] for x in data["units"] for p in x.get("parents", [])} - units.keys()
-        )
-    }
-    for item in data["units"]:
-        unit = units[item["key"]]
-        for c in item["codes"]:
-            UnitCode.objects.get_or_create(
-                unit=unit,
-                scheme=schemes.get(c["scheme"]) or CodeScheme.objects.get(code=c["scheme"]),
-                code=c["code"],
+            changed.append(unit)
+    OrgUnit.objects.bulk_create(new_units, batch_size=1000)
+    OrgUnit.objects.bulk_update(
+        changed,
+        ["name", "kind", "level", "valid_from", "valid_to", "is_demo", "search_text"],
+        batch_size=1000,
+    )
+    refs = set(keys) | {p["parent"] for x in data["units"] for p in x.get("parents", [])}
+    refs |= {k for ln in data.get("lineage", []) for k in (ln["from"], ln["to"])}
+    by_key = {u.key: u for u in OrgUnit.objects.filter(key__in=refs)}
+    have_codes = set(
+        UnitCode.objects.filter(unit__key__in=keys).values_list("unit_id", "scheme__code", "code")
+    )
+    scheme_by_code = {sc.code: sc for sc in CodeScheme.objects.all()}
+    UnitCode.objects.bulk_create(
+        [
+            UnitCode(unit=by_key[item["key"]], scheme=scheme_by_code[c["scheme"]], code=c["code"])
+            for item in data["units"]
+            for c in item["codes"]
+            if (by_key[item["key"]].pk, c["scheme"], c["code"]) not in have_codes
+        ],
+        batch_size=1000,
+    )
+    UnitParent.objects.filter(unit__key__in=keys).delete()
+    UnitParent.objects.bulk_create(
+        [
+            UnitParent(
+                unit=by_key[item["key"]],
+                parent=by_key[p["parent"]],
+                valid_from=_date(p.get("valid_from")),
+                valid_to=_date(p.get("valid_to")),
             )
-        UnitParent.objects.filter(unit=unit).delete()
-        UnitParent.objects.bulk_create(
-            [
-                UnitParent(
-                    unit=unit,
-                    parent=by_key[p["parent"]],
-                    valid_from=_date(p.get("valid_from")),
-                    valid_to=_date(p.get("valid_to")),
-                )
-                for p in item.get("parents", [])
-            ]
-        )
-    lineage_keys = {k for ln in data.get("lineage", []) for k in (ln["from"], ln["to"])}
-    by_key |= {u.key: u for u in OrgUnit.objects.filter(key__in=lineage_keys - by_key.keys())}
+            for item in data["units"]
+            for p in item.get("parents", [])
+        ],
+        batch_size=1000,
+    )
+    existing = {
+        (ln.predecessor_id, ln.successor_id): ln
+        for ln in UnitLineage.objects.filter(predecessor__key__in=refs)
+    }
+    fresh, updated = [], []
     for ln in data.get("lineage", []):
-        UnitLineage.objects.update_or_create(
-            predecessor=by_key[ln["from"]],
-            successor=by_key[ln["to"]],
-            defaults={
-                "kind": LineageKind(ln["kind"]),
-                "date": dt.date.fromisoformat(ln["date"]),
-                "partial": bool(ln.get("partial", False)),
-                "note": nfc(ln.get("note", "")),
-            },
-        )
+        values = {
+            "kind": LineageKind(ln["kind"]),
+            "date": dt.date.fromisoformat(ln["date"]),
+            "partial": bool(ln.get("partial", False)),
+            "note": nfc(ln.get("note", "")),
+        }
+        pred, succ = by_key[ln["from"]], by_key[ln["to"]]
+        row = existing.get((pred.pk, succ.pk))
+        if row is None:
+            fresh.append(UnitLineage(predecessor=pred, successor=succ, **values))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            updated.append(row)
+    UnitLineage.objects.bulk_create(fresh, batch_size=1000)
+    UnitLineage.objects.bulk_update(updated, ["kind", "date", "partial", "note"], batch_size=1000)
     source = data.get("source", {})
     record_event(
         actor=actor,

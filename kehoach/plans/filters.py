@@ -20,9 +20,9 @@ def _folded_text(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any
 
 class TargetFilter(df.FilterSet):
     milestone = df.NumberFilter(field_name="milestone_year", label=_("Mốc năm"))
-    sector = df.ChoiceFilter(choices=c.Sector.choices, label=_("Lĩnh vực"))
-    unit = df.ChoiceFilter(choices=c.TargetUnit.choices, label=_("Đơn vị tính"))
-    kind = df.ChoiceFilter(choices=c.TargetKind.choices, label=_("Loại chỉ tiêu"))
+    sector = df.ChoiceFilter(choices=c.Sector.choices, label=_("Lĩnh vực"), empty_label=_("Tất cả"))
+    unit = df.ChoiceFilter(choices=c.TargetUnit.choices, label=_("Đơn vị tính"), empty_label=_("Tất cả"))
+    kind = df.ChoiceFilter(choices=c.TargetKind.choices, label=_("Loại chỉ tiêu"), empty_label=_("Tất cả"))
     quantified = df.BooleanFilter(label=_("Định lượng"))
     q = df.CharFilter(method=_folded_text, label=_("Tìm trong nội dung"))
 
@@ -32,8 +32,8 @@ class TargetFilter(df.FilterSet):
 
 
 class TaskFilter(df.FilterSet):
-    kind = df.ChoiceFilter(choices=c.TaskKind.choices, label=_("Loại"))
-    sector = df.ChoiceFilter(choices=c.Sector.choices, label=_("Lĩnh vực"))
+    kind = df.ChoiceFilter(choices=c.TaskKind.choices, label=_("Loại"), empty_label=_("Tất cả"))
+    sector = df.ChoiceFilter(choices=c.Sector.choices, label=_("Lĩnh vực"), empty_label=_("Tất cả"))
     agency = df.CharFilter(method="filter_agency", label=_("Mã cơ quan (chủ trì hoặc phối hợp)"))
     q = df.CharFilter(method=_folded_text, label=_("Tìm trong nội dung"))
 

@@ -120,6 +120,10 @@ def tasks(request: HttpRequest, code: str) -> HttpResponse:
 def budget(request: HttpRequest, code: str) -> HttpResponse:
     plan = _plan(request, code)
     lines = list(plan.budget_lines.select_related("programme", "parent").order_by("order"))
+    depth: dict[int, int] = {}
+    for line in lines:  # parents come before their components in document order
+        depth[line.pk] = depth.get(line.parent_id or 0, -1) + 1 if line.parent_id else 0
+        line.depth = depth[line.pk]  # type: ignore[attr-defined]
     by_programme: dict[Any, list[m.BudgetLine]] = defaultdict(list)
     for line in lines:
         by_programme[line.programme].append(line)

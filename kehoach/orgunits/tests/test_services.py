@@ -115,3 +115,13 @@ def test_search_ignores_diacritics_and_case():
     names = {u.name for u in search_units(queryset=OrgUnit.objects.all(), text="muong te")}
     assert {"Huyện Mường Tè", "Thị trấn Mường Tè", "Xã Mường Tè"} <= names
     assert "Xã Bum Tở" in {u.name for u in search_units(queryset=OrgUnit.objects.all(), text="BUM TO")}
+
+
+def test_national_list_loads_over_the_province_without_duplicates(seed_plan):
+    district_pk = seed_plan.admin_unit_id
+    before = OrgUnit.objects.count()
+    n = load_unit_data(data=read_unit_file(DATA_DIR / "vietnam.json.gz"))
+    assert n > 10_000
+    assert OrgUnit.objects.count() == before - 151 + n  # Lai Châu's 151 units were already there
+    assert unit_by_code(scheme="gso-legacy", code="107").pk == district_pk
+    assert unit_by_code(scheme="gso-2025", code="01").name.endswith("Hà Nội")
