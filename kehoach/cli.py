@@ -36,10 +36,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from django.core.management import call_command
+    """Serve with waitress (a production-grade, pure-Python WSGI server; static files via WhiteNoise)."""
+    from django.core.wsgi import get_wsgi_application
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from waitress import serve
 
-    print(f"kehoach đang chạy tại http://{args.host}:{args.port}/ (Ctrl+C để dừng)")
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, skip_checks=False)
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return _fail(["Cơ sở dữ liệu chưa được khởi tạo hoặc chưa cập nhật: chạy `kehoach init` trước."])
+    print(f"kehoach đang chạy tại http://{args.host}:{args.port}/ (Ctrl+C để dừng)", flush=True)
+    serve(get_wsgi_application(), host=args.host, port=args.port, threads=args.threads, ident="kehoach")
     return 0
 
 
@@ -107,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="chạy máy chủ web")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--threads", type=int, default=8, help="số luồng xử lý đồng thời")
     p.set_defaults(func=cmd_serve)
     plan = sub.add_parser("plan", help="kế hoạch").add_subparsers(dest="plan_command", required=True)
     p = plan.add_parser("export", help="xuất kế hoạch")
@@ -117,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = plan.add_parser("load", help="nạp kế hoạch từ tệp dữ liệu (kehoach.plan/1)")
     p.add_argument("file")
     p.set_defaults(func=cmd_plan_load)
+    from kehoach.planimport.cli import add_parse_parser  # pure parser only: no database needed
+
+    add_parse_parser(plan)
     user = sub.add_parser("user", help="người dùng").add_subparsers(dest="user_command", required=True)
     p = user.add_parser("token", help="cấp mã truy cập API (token) cho người dùng")
     p.add_argument("username")

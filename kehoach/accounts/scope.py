@@ -116,6 +116,12 @@ def can_change_task(user: Any, task: Any) -> bool:
     )
 
 
+def can_add_village(user: Any, unit: OrgUnit) -> bool:
+    """Admins, and plan owners for communes in their scope, add villages (thôn/bản)."""
+    scope = scope_for(user)
+    return scope.everything or (scope.role == Role.PLAN_OWNER and scope.reaches_unit(unit.pk))
+
+
 def can_administer(user: Any) -> bool:
     return scope_for(user).everything
 
@@ -130,3 +136,61 @@ def can_import_plan(user: Any, unit: OrgUnit | None = None) -> bool:
     if scope.role != Role.PLAN_OWNER:
         return False
     return bool(scope.own_units) if unit is None else scope.reaches_unit(unit.pk)
+
+
+# --- Task tracking (issue #5, kehoach.assignments) ---------------------------------------------
+# Plan owners manage the tracking of their plans' tasks (deadlines, outputs, weights, links,
+# reassignment). Agency officers report progress on the tasks their agency leads or coordinates,
+# including tasks of bodies their agency succeeded (a district office that ceased on 01/7/2025
+# leaves its open tasks to its successors). Only the lead (and the plan owner) sets a task's status
+# and percent: can_change_task above. Everyone else in scope reads; outsiders get 404.
+
+_LINEAGE_ATTR = "_kehoach_agency_lineage"
+
+
+def inherited_agency_ids(agency_id: int | None) -> frozenset[int]:
+    """The agency and every body it succeeded, transitively (AgencySuccession predecessor chains)."""
+    if agency_id is None:
+        return frozenset()
+    from kehoach.agencies.models import AgencySuccession  # agencies import nothing from accounts
+
+    found = {agency_id}
+    frontier = {agency_id}
+    while frontier:
+        links = AgencySuccession.objects.filter(successor__in=frontier)
+        frontier = set(links.values_list("predecessor_id", flat=True)) - found
+        found |= frontier
+    return frozenset(found)
+
+
+def user_agency_lineage(user: Any) -> frozenset[int]:
+    """inherited_agency_ids of the user's agency, computed once per request."""
+    cached = getattr(user, _LINEAGE_ATTR, None)
+    if cached is None:
+        cached = inherited_agency_ids(scope_for(user).agency_id)
+        if getattr(user, "is_authenticated", False):
+            setattr(user, _LINEAGE_ATTR, cached)
+    return cached
+
+
+def can_view_plan(user: Any, plan: Any) -> bool:
+    """The same rule as plan_filter, for one plan already loaded (e.g. reached through a file)."""
+    return scope_for(user).relates_to_unit(plan.admin_unit_id)
+
+
+def can_manage_task_tracking(user: Any, task: Any) -> bool:
+    """Deadlines, expected output, weights, links to targets and money, reassignment: plan owners."""
+    return can_change_plan(user, task.plan)
+
+
+def can_report_task_progress(user: Any, task: Any) -> bool:
+    """Plan owners, and officers of an agency that leads or coordinates the task (or succeeded one)."""
+    if can_change_plan(user, task.plan):
+        return True
+    scope = scope_for(user)
+    if scope.role != Role.AGENCY_OFFICER or not scope.relates_to_unit(task.plan.admin_unit_id):
+        return False
+    lineage = user_agency_lineage(user)
+    if task.lead_id in lineage:
+        return True
+    return any(a.pk in lineage for a in task.coordinating.all())

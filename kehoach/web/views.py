@@ -20,6 +20,7 @@ from kehoach.audit.selectors import events_for
 from kehoach.core.exceptions import NotFound, ValidationFailed
 from kehoach.orgunits.models import OrgUnit, UnitLevel
 from kehoach.orgunits.selectors import search_units, units_with_details
+from kehoach.orgunits.services import add_village
 from kehoach.plans import filters
 from kehoach.plans import models as m
 from kehoach.plans.selectors import default_plan_for, plan_counts, plan_findings, plan_for, plans_visible_to
@@ -243,12 +244,32 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if unit is None:
         raise Http404("Không tìm thấy đơn vị.")
     kids = scope.visible_units(request.user).filter(parent_links__parent=unit).distinct().order_by("name")
+    # Villages go under communes that still exist; a former commune's villages follow its successor.
+    may_add = unit.level.code == "commune" and unit.valid_to is None and scope.can_add_village(request.user, unit)
+    error = ""
+    if request.method == "POST":
+        if not may_add:
+            return render(request, "web/forbidden.html", status=403)
+        try:
+            village = add_village(
+                commune=unit,
+                name=request.POST.get("name", ""),
+                actor=request.user,
+                is_demo=request.POST.get("is_demo") == "on",
+            )
+        except ValidationFailed as exc:
+            error = exc.message
+        else:
+            messages.success(request, f"Đã thêm {village.name}.")
+            return redirect("web:unit", pk=unit.pk)
     return render(
         request,
         "web/unit_detail.html",
         {
             "unit": unit,
             "children": kids,
+            "may_add_village": may_add,
+            "village_error": error,
             "agencies": unit.agencies.prefetch_related(Prefetch("successor_links")),
         },
     )
