@@ -150,3 +150,12 @@ def test_commune_officer_gets_404_for_another_commune(personas, seed_plan):
     assert client.get(reverse("api:unit-detail", args=[own.pk])).status_code == 200
     assert client.get(reverse("api:unit-detail", args=[other.pk])).status_code == 404
     assert client.get(reverse("web:unit", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("persona", [*INSIDE, *OUTSIDE])
+def test_only_administrators_reach_the_admin(personas, persona):
+    response = _client(getattr(personas, persona)).get("/admin/plans/target/")
+    if persona == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
