@@ -194,3 +194,68 @@ def can_report_task_progress(user: Any, task: Any) -> bool:
     if task.lead_id in lineage:
         return True
     return any(a.pk in lineage for a in task.coordinating.all())
+
+
+def can_record_money(user: Any, plan: Any, unit: Any = None) -> bool:
+    """Allocations and disbursements (issue #5): only the finance office, within its units, and admins.
+
+    The plan's unit must be within the user's units, and so must the commune a record is for."""
+    scope = scope_for(user)
+    if scope.everything:
+        return True
+    return (
+        scope.role == Role.FINANCE
+        and scope.reaches_unit(plan.admin_unit_id)
+        and (unit is None or scope.reaches_unit(getattr(unit, "pk", unit)))
+    )
+
+
+def money_filter(user: Any, plan_prefix: str = "plan__", unit_field: str = "commune") -> Q:
+    """Money records a user may read: those of plans in scope that are plan-wide or for a commune
+    related to the user's units (a commune officer sees its own commune's money, not its neighbours')."""
+    scope = scope_for(user)
+    if scope.everything:
+        return Q()
+    return plan_filter(user, plan_prefix) & (
+        Q(**{f"{unit_field}__isnull": True}) | Q(**{f"{unit_field}__in": scope.related_units})
+    )
+
+
+# Data entry and approval (issue #3). Predicates take unit ids: imports check thousands of rows.
+# Reading data uses the user's own units (not the wider "related" set used for plans): a commune
+# officer sees only its commune and its villages; the province viewer sees everything below it.
+_DATA_ROLES = (Role.PLAN_OWNER, Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER)
+
+
+def can_view_data(user: Any, unit_id: int) -> bool:
+    scope = scope_for(user)
+    return scope.role != "anonymous" and scope.reaches_unit(unit_id)
+
+
+def can_enter_data(user: Any, unit_id: int) -> bool:
+    scope = scope_for(user)
+    return scope.everything or (scope.role in _DATA_ROLES and scope.reaches_unit(unit_id))
+
+
+def can_handle_element(user: Any, responsible_agency_ids: set[int] | frozenset[int]) -> bool:
+    """An agency officer reads and writes only data elements of indicators its agency answers for."""
+    scope = scope_for(user)
+    if scope.role != Role.AGENCY_OFFICER:
+        return True
+    return scope.agency_id is not None and scope.agency_id in responsible_agency_ids
+
+
+def can_submit_data(user: Any, unit_id: int, data_set_agency_id: int | None) -> bool:
+    """Units send their own forms; a form answered by an agency is sent by that agency's officers."""
+    scope = scope_for(user)
+    if not can_enter_data(user, unit_id):
+        return False
+    if scope.role == Role.AGENCY_OFFICER:
+        return data_set_agency_id is not None and data_set_agency_id == scope.agency_id
+    return True
+
+
+def can_approve_data(user: Any, unit_id: int) -> bool:
+    """The level above approves: the plan owner for the units of its area (and the admin)."""
+    scope = scope_for(user)
+    return scope.everything or (scope.role == Role.PLAN_OWNER and scope.reaches_unit(unit_id))

@@ -1,5 +1,9 @@
 """API routes of planimport (mounted under /api/v1/ by kehoach/api/urls.py)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("plan-imports/parse", api.PlanImportParse.as_view(), name="planimport-parse"),
+]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from kehoach.docparse import ParseResult, SourceSpan, check_plan, parse_plan
 from kehoach.plans.document import FORMAT_ID, SECTION_KINDS, SEVERITIES, TARGET_KINDS, TARGET_UNITS
 
@@ -62,12 +60,9 @@ def test_span_type() -> None:
     assert SourceSpan("T2025-01", "target", 1, 2) == SourceSpan("T2025-01", "target", 1, 2)
 
 
-def test_parsing_the_seed_is_fast(seed_bytes: bytes) -> None:
-    parse_plan(seed_bytes, "seed.txt")  # warm imports
-    started = time.perf_counter()
-    for _ in range(3):
-        parse_plan(seed_bytes, "seed.txt")
-    assert (time.perf_counter() - started) / 3 < 0.5
+def test_parsing_the_seed_is_deterministic(seed_bytes: bytes) -> None:
+    # Speed is measured by scripts/parser_accuracy.py, not asserted here (no wall-clock asserts in tests).
+    assert parse_plan(seed_bytes, "seed.txt").document == parse_plan(seed_bytes, "seed.txt").document
 
 
 def test_parse_is_deterministic(seed_bytes: bytes, seed: ParseResult) -> None:
