@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kehoach.core.formatting import vn_number
+
 _SP = "[ \u00a0\u202f]"
 _VN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
@@ -72,16 +74,7 @@ def format_vn_number(value: Decimal) -> str:
     """Write a Decimal the Vietnamese way: 1426328 -> "1.426.328", 99.5 -> "99,5"."""
     if not value.is_finite():
         raise ValueError("only finite numbers can be written")
-    text = format(value, "f")
-    sign = "-" if text.startswith("-") else ""
-    whole, _, frac = text.lstrip("-").partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    body = ".".join(groups)
-    return f"{sign}{body},{frac}" if frac else f"{sign}{body}"
+    return vn_number(value)
 
 
 def plain(value: Decimal) -> str:

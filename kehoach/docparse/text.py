@@ -10,11 +10,12 @@ import functools
 import re
 import unicodedata
 
+from kehoach.core.text import fold as fold  # re-exported: one folding rule for search and parsing
+
 # Spaces that word processors and web copies use in place of a plain space.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _MULTI_SPACE = re.compile(r" {2,}")
-_FOLD_SPACE = re.compile(r"\s+")
 
 
 def _keep(ch: str) -> bool:
@@ -29,13 +30,6 @@ def normalise(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text).translate(_SPACES)
     text = "".join(ch for ch in unicodedata.normalize("NFC", text) if _keep(ch))
     return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-
-
-def fold(text: str) -> str:
-    """Lower-case, diacritic-free form for matching: "Mường Tè" -> "muong te", "Đ" -> "d"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _FOLD_SPACE.sub(" ", stripped.lower()).strip()
 
 
 # Latin-1 letters that occur in Vietnamese text; other Latin-1 symbols in quantity mean the text
