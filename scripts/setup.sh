@@ -8,7 +8,7 @@ PY=${PYTHON:-python3}
 if [ "${1:-}" = "--test" ]; then
   export DEBIAN_FRONTEND=noninteractive
   need=()
-  for p in postgresql chromium fonts-dejavu fonts-liberation2 poppler-utils gettext; do
+  for p in postgresql chromium fonts-dejavu fonts-liberation2 poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
   done
   if [ ${#need[@]} -gt 0 ]; then

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from kehoach.accounts.demo import DemoAccount, create_demo_accounts
 from kehoach.agencies.services import load_agency_data
+from kehoach.budget.demo import create_demo_budget
+from kehoach.budget.structures import load_default_programme_structures
 from kehoach.orgunits.demo import create_demo_villages
 from kehoach.orgunits.services import DATA_DIR as UNIT_DATA
 from kehoach.orgunits.services import load_unit_data, read_unit_file
@@ -35,6 +37,7 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
         n = load_agency_data(data=read_data_file(path))
         say(f"Cơ quan: {n} cơ quan từ {path.name}")
     load_programmes(data=read_data_file(PLAN_DATA / "programmes.yaml"))
+    load_default_programme_structures()
     doc = read_data_file(SEED_PLAN)
     plan = Plan.objects.filter(code=doc["plan"]["code"]).first()
     if plan is None:
@@ -50,4 +53,5 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
     if plan.admin_unit is not None:
         n = create_demo_villages(district=plan.admin_unit)
         say(f"Dữ liệu minh họa: thêm {n} bản minh họa.")
+    say(f"Dữ liệu minh họa: thêm {create_demo_budget(plan=plan)} dòng giao vốn (kèm giải ngân).")
     return create_demo_accounts(plan=plan)

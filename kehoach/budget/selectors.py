@@ -1,0 +1,147 @@
+"""Reads over money records, always through the scope layer (out of scope = not found)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from kehoach.accounts.scope import money_filter
+from kehoach.budget.alerts import Schedule
+from kehoach.budget.checks import check_budget
+from kehoach.budget.facts import AllocationFact, DisbursementFact, PlannedLine
+from kehoach.budget.models import AlertPolicy, Allocation, Disbursement, ProgrammeComponent
+from kehoach.core.exceptions import NotFound
+from kehoach.orgunits.models import OrgUnit, UnitLineage
+from kehoach.orgunits.selectors import org_tree
+from kehoach.plans.document import Finding
+from kehoach.plans.models import Plan
+
+_RELATED = ("plan", "programme", "component__parent", "commune", "agency")
+
+
+def allocations_visible_to(*, user: Any) -> QuerySet[Allocation]:
+    return Allocation.objects.filter(money_filter(user)).select_related(*_RELATED)
+
+
+def disbursements_visible_to(*, user: Any) -> QuerySet[Disbursement]:
+    qs = Disbursement.objects.filter(money_filter(user, "allocation__plan__", "allocation__commune"))
+    return qs.select_related(*(f"allocation__{r}" for r in _RELATED))
+
+
+def allocation_for(*, user: Any, pk: Any) -> Allocation:
+    found = allocations_visible_to(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound("Không tìm thấy dòng giao vốn.")
+    return found
+
+
+def disbursement_for(*, user: Any, pk: Any) -> Disbursement:
+    found = disbursements_visible_to(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound("Không tìm thấy khoản giải ngân.")
+    return found
+
+
+def components_of(*, programme_id: int) -> QuerySet[ProgrammeComponent]:
+    return ProgrammeComponent.objects.filter(programme_id=programme_id).select_related("parent")
+
+
+def allocation_fact(a: Allocation) -> AllocationFact:
+    component = a.component
+    return AllocationFact(
+        ref=a.ref,
+        programme=a.programme.code,
+        programme_name=str(a.programme),
+        source=a.source,
+        kind=a.kind,
+        year=a.year,
+        amount=a.amount_million_vnd,
+        component=component.code if component else "",
+        component_name=component.name if component else "",
+        component_parent=component.parent.code if component and component.parent else "",
+        commune_key=a.commune.key if a.commune else "",
+        commune=a.commune.name if a.commune else "",
+        agency=a.agency.code if a.agency else "",
+        carried_from_year=a.carried_from_year,
+        decision_date=a.decision_date,
+    )
+
+
+@dataclass(frozen=True)
+class PlanMoney:
+    """Everything the pure cores need about one plan's money, as the user may see it."""
+
+    planned: list[PlannedLine]
+    allocations: list[AllocationFact]
+    disbursements: list[DisbursementFact]
+    has_demo: bool
+
+
+def plan_money(*, plan: Plan, user: Any) -> PlanMoney:
+    lines = plan.budget_lines.select_related("programme", "parent").order_by("order")
+    planned = [
+        PlannedLine(
+            code=b.code,
+            programme=b.programme.code,
+            source=b.source,
+            kind=b.kind,
+            amount=b.amount_million_vnd,
+            parent=b.parent.code if b.parent else None,
+            phase=b.phase,
+        )
+        for b in lines
+    ]
+    allocations = list(allocations_visible_to(user=user).filter(plan=plan).order_by("year", "id"))
+    disbursements = disbursements_visible_to(user=user).filter(allocation__plan=plan).order_by("date", "id")
+    return PlanMoney(
+        planned=planned,
+        allocations=[allocation_fact(a) for a in allocations],
+        disbursements=[
+            DisbursementFact(d.ref, d.allocation.ref, d.date, d.amount_million_vnd) for d in disbursements
+        ],
+        has_demo=any(a.is_demo for a in allocations),
+    )
+
+
+def budget_findings(*, money: PlanMoney) -> list[Finding]:
+    return check_budget(money.planned, money.allocations, money.disbursements)
+
+
+def alert_schedule() -> Schedule:
+    """The configured policy (admin), or the defaults: 25/50/75/100% by quarter end, 10 points, 25 days."""
+    policy = AlertPolicy.objects.order_by("id").first()
+    if policy is None:
+        return Schedule()
+    shares: tuple[Decimal, Decimal, Decimal, Decimal] = (
+        policy.q1_percent,
+        policy.q2_percent,
+        policy.q3_percent,
+        policy.q4_percent,
+    )
+    return Schedule(shares, policy.tolerance_points, policy.grace_days)
+
+
+def parse_as_of(text: str | None, default: dt.date) -> dt.date:
+    """The "as of" date of the alert page (?ngay=2025-10-25 or 25/10/2025); the default otherwise."""
+    from kehoach.spreadsheets.errors import CellError
+    from kehoach.spreadsheets.values import to_date
+
+    if not text:
+        return default
+    try:
+        return to_date(text)
+    except CellError:
+        return default
+
+
+def plan_communes(*, plan: Plan) -> QuerySet[OrgUnit]:
+    """Communes of the plan's area: below its unit, and those formed from them in 2025."""
+    below = org_tree().descendants({plan.admin_unit_id}) if plan.admin_unit_id else set()
+    formed = UnitLineage.objects.filter(predecessor__in=below).values_list("successor_id", flat=True)
+    return OrgUnit.objects.filter(Q(pk__in=below) | Q(pk__in=formed), level__code="commune").order_by(
+        "valid_to", "name"
+    )

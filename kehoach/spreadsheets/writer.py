@@ -1,0 +1,79 @@
+"""Writing .xlsx so that no exported text becomes a formula and no stored text crashes the export.
+
+openpyxl turns any string starting with "=" into a live formula, and Excel/LibreOffice evaluate
+"+ - @" (and a leading tab or CR) when a cell is edited or goes through CSV, so such text is written
+as a string cell with the quote-prefix style: shown and re-imported exactly as stored, never run.
+Control characters are removed because openpyxl refuses \\x00 and \\x0b (reliability.md §2.3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL_TEXT = 32_767  # Excel's limit per cell
+DATE_FORMAT = "DD/MM/YYYY"
+NUMBER_FORMAT = "#,##0.###"  # shown with the reader's separators: 1.234,5 in a Vietnamese Excel
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+    widths: Sequence[int] = ()
+
+
+def safe_text(value: str) -> str:
+    """NFC, without characters XML cannot carry, within Excel's cell limit."""
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", value))
+    return text[:MAX_CELL_TEXT]
+
+
+def write_xlsx(sheets: Sequence[SheetSpec]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for spec in sheets:
+        sheet = book.create_sheet(title=safe_text(spec.name)[:31])
+        for col, header in enumerate(spec.headers, start=1):
+            _put(sheet.cell(row=1, column=col), header).font = Font(bold=True)
+        for r, values in enumerate(spec.rows, start=2):
+            for col, value in enumerate(values, start=1):
+                _put(sheet.cell(row=r, column=col), value)
+        for col, width in enumerate(spec.widths, start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = width
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _put(cell: Any, value: Any) -> Any:
+    if value is None:
+        return cell
+    if isinstance(value, bool):
+        cell.value = "Có" if value else "Không"
+    elif isinstance(value, int | Decimal):
+        cell.value = value
+        cell.number_format = NUMBER_FORMAT
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    else:
+        text = safe_text(str(value))
+        cell.value = text
+        # Assigning "=..." made it a formula; make every text cell a string, and quote the risky ones.
+        cell.data_type = "s"
+        if text.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
+    return cell

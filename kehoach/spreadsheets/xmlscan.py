@@ -1,0 +1,93 @@
+"""What the value reader cannot tell: which cells hold a formula without a cached value, or an error.
+
+python-calamine returns an uncalculated formula as an empty cell, which would silently read as
+blank (reliability.md §2.3, test I6), so the sheet XML is scanned for `<f>` without `<v>`.
+Only called after container.open_checked: no part declares a DTD, so the standard-library parser
+cannot expand entities or fetch anything here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from xml.etree import ElementTree
+
+from .errors import FileRejected, Problem
+
+_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(element: ElementTree.Element, name: str) -> str:
+    """An attribute by local name, whatever its namespace (r:id is namespaced)."""
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return ""
+
+
+def _parse(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    try:
+        return ElementTree.fromstring(archive.read(name))
+    except (KeyError, ElementTree.ParseError) as exc:
+        raise FileRejected(f"Tệp bị từ chối: phần “{name}” không phải XML hợp lệ.") from exc
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> path of its XML part, from xl/workbook.xml and its relationships."""
+    workbook = _parse(archive, "xl/workbook.xml")
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in archive.namelist():
+        for rel in _parse(archive, "xl/_rels/workbook.xml.rels"):
+            target = rel.get("Target", "")
+            # Targets are relative to xl/ unless absolute ("/xl/worksheets/sheet1.xml" from some tools).
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[rel.get("Id", "")] = path
+    parts: dict[str, str] = {}
+    for element in workbook.iter():
+        if _local(element.tag) == "sheet":
+            path = targets.get(_attr(element, "id"), "")
+            if path in archive.namelist():
+                parts[element.get("name", "")] = path
+    return parts
+
+
+def scan_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> list[Problem]:
+    """Formula cells without a cached value, and error values (#N/A, #DIV/0!, #REF!...)."""
+    problems: list[Problem] = []
+    with archive.open(part) as stream:
+        for _event, element in ElementTree.iterparse(stream, events=("end",)):
+            if _local(element.tag) != "c":
+                continue
+            problem = _cell_problem(element)
+            if problem:
+                row, column = _position(element.get("r", ""))
+                problems.append(Problem(problem, sheet=sheet, row=row, column=column))
+            element.clear()  # keep memory flat on large sheets
+    return problems
+
+
+def _cell_problem(cell: ElementTree.Element) -> str:
+    children = {_local(child.tag): child for child in cell}
+    cell_type = cell.get("t", "n")
+    value = children.get("v")
+    if cell_type == "e":
+        shown = value.text if value is not None and value.text else "lỗi"
+        return f"ô có giá trị lỗi {shown}; hãy sửa công thức hoặc nhập số liệu trực tiếp"
+    if "f" in children:
+        cached = value is not None and (cell_type == "str" or bool(value.text))
+        if not cached:
+            return (
+                "ô có công thức chưa được tính (không có giá trị lưu sẵn); hãy mở tệp bằng Excel, "
+                "tính lại và lưu, hoặc nhập số liệu trực tiếp"
+            )
+    return ""
+
+
+def _position(ref: str) -> tuple[int | None, str]:
+    match = _REF.match(ref)
+    return (int(match.group(2)), match.group(1)) if match else (None, "")
