@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kehoach.accounts.demo import DemoAccount, create_demo_accounts
 from kehoach.agencies.services import load_agency_data
+from kehoach.assignments.demo import create_demo_progress
 from kehoach.budget.demo import create_demo_budget
 from kehoach.budget.structures import load_default_programme_structures
 from kehoach.orgunits.demo import create_demo_villages
@@ -53,5 +54,6 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
     if plan.admin_unit is not None:
         n = create_demo_villages(district=plan.admin_unit)
         say(f"Dữ liệu minh họa: thêm {n} bản minh họa.")
+    create_demo_progress(plan=plan, say=say)
     say(f"Dữ liệu minh họa: thêm {create_demo_budget(plan=plan)} dòng giao vốn (kèm giải ngân).")
     return create_demo_accounts(plan=plan)
