@@ -25,6 +25,9 @@ PAGES = [
     ("budget", "/ke-hoach/MUONGTE-CTDT-2021-2030/nguon-luc/"),
     ("findings", "/ke-hoach/MUONGTE-CTDT-2021-2030/phat-hien/"),
     ("units", "/don-vi/?q=muong+te"),
+    ("money", "/von/ke-hoach/MUONGTE-CTDT-2021-2030/"),
+    ("task-board", "/nhiem-vu/ke-hoach/MUONGTE-CTDT-2021-2030/"),
+    ("target", "/nhiem-vu/ke-hoach/MUONGTE-CTDT-2021-2030/chi-tieu/T2025-02/"),
 ]
 
 
