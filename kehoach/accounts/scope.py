@@ -238,11 +238,12 @@ def can_enter_data(user: Any, unit_id: int) -> bool:
 
 
 def can_handle_element(user: Any, responsible_agency_ids: set[int] | frozenset[int]) -> bool:
-    """An agency officer reads and writes only data elements of indicators its agency answers for."""
+    """An agency officer reads and writes only data elements of indicators its agency (or a body it
+    succeeded in the 2025 reorganisation) answers for."""
     scope = scope_for(user)
     if scope.role != Role.AGENCY_OFFICER:
         return True
-    return scope.agency_id is not None and scope.agency_id in responsible_agency_ids
+    return bool(user_agency_lineage(user) & responsible_agency_ids)
 
 
 def can_submit_data(user: Any, unit_id: int, data_set_agency_id: int | None) -> bool:

@@ -13,6 +13,8 @@ from kehoach.agencies.services import load_agency_data
 from kehoach.assignments.demo import create_demo_progress
 from kehoach.budget.demo import create_demo_budget
 from kehoach.budget.structures import load_default_programme_structures
+from kehoach.datavalues.demo import create_demo_data
+from kehoach.indicators.services import load_default_catalogue
 from kehoach.orgunits.demo import create_demo_villages
 from kehoach.orgunits.services import DATA_DIR as UNIT_DATA
 from kehoach.orgunits.services import load_unit_data, read_unit_file
@@ -49,11 +51,13 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
         )
     else:
         say(f"Kế hoạch {plan.code} đã có, giữ nguyên.")
+    load_default_catalogue(say=say)
     if not demo:
         return []
     if plan.admin_unit is not None:
         n = create_demo_villages(district=plan.admin_unit)
         say(f"Dữ liệu minh họa: thêm {n} bản minh họa.")
+    create_demo_data(plan=plan, say=say)
     create_demo_progress(plan=plan, say=say)
     say(f"Dữ liệu minh họa: thêm {create_demo_budget(plan=plan)} dòng giao vốn (kèm giải ngân).")
     return create_demo_accounts(plan=plan)

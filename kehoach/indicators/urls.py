@@ -1,7 +1,12 @@
-"""HTML pages of indicators (mounted by config/urls.py)."""
+"""HTML pages of indicators (mounted at /chi-so/ by config/urls.py)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from kehoach.indicators import views
 
 app_name = "indicators"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.catalogue, name="catalogue"),
+    path("<str:code>/", views.indicator, name="indicator"),
+]

@@ -1,0 +1,1 @@
+"""The Excel entry template and its upload (safe reading by kehoach.spreadsheets)."""

@@ -1,0 +1,1 @@
+"""HTML pages of data entry, approval, completeness and history."""
