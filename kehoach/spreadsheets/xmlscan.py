@@ -16,6 +16,9 @@ from xml.etree import ElementTree
 from .errors import FileRejected, Problem
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+# A formula element (<f> or a prefixed <x:f>) or an error-typed cell; without either the sheet has
+# nothing to report and the cell-by-cell parse (most of the reading time) can be skipped.
+_MAY_HAVE_PROBLEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
 
 
 def _local(tag: str) -> str:
@@ -59,6 +62,9 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 def scan_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> list[Problem]:
     """Formula cells without a cached value, and error values (#N/A, #DIV/0!, #REF!...)."""
     problems: list[Problem] = []
+    # Part sizes are already bounded by container.open_checked, so reading the bytes once is safe.
+    if not _MAY_HAVE_PROBLEM.search(archive.read(part)):
+        return problems
     with archive.open(part) as stream:
         for _event, element in ElementTree.iterparse(stream, events=("end",)):
             if _local(element.tag) != "c":
