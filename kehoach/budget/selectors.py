@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 
 from kehoach.accounts.scope import money_filter
 from kehoach.budget.alerts import Schedule
@@ -18,7 +18,7 @@ from kehoach.core.exceptions import NotFound
 from kehoach.orgunits.models import OrgUnit, UnitLineage
 from kehoach.orgunits.selectors import org_tree
 from kehoach.plans.document import Finding
-from kehoach.plans.models import Plan
+from kehoach.plans.models import BudgetLine, Plan
 
 _RELATED = ("plan", "programme", "component__parent", "commune", "agency")
 
@@ -145,3 +145,23 @@ def plan_communes(*, plan: Plan) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(Q(pk__in=below) | Q(pk__in=formed), level__code="commune").order_by(
         "valid_to", "name"
     )
+
+
+def line_money(*, line: BudgetLine, user: Any) -> tuple[Decimal, Decimal]:
+    """(allocated, disbursed) in million VND for a stated plan line, as the user may see it.
+
+    A line is matched by its dimensions: programme, then source and kind unless the line is a total
+    over them (the seed's "Tổng vốn" line covers every source and kind of its programme)."""
+    allocations = allocations_visible_to(user=user).filter(plan_id=line.plan_id, programme_id=line.programme_id)
+    if line.source != "total":
+        allocations = allocations.filter(source=line.source)
+    if line.kind != "total":
+        allocations = allocations.filter(kind=line.kind)
+    allocated = allocations.aggregate(s=Sum("amount_million_vnd"))["s"] or Decimal(0)
+    disbursed = (
+        disbursements_visible_to(user=user)
+        .filter(allocation__in=allocations)
+        .aggregate(s=Sum("amount_million_vnd"))["s"]
+        or Decimal(0)
+    )
+    return allocated, disbursed

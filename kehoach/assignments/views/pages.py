@@ -21,6 +21,7 @@ from kehoach.assignments.selectors import (
     task_rows,
 )
 from kehoach.assignments.views.common import plan_or_404, render_task, task_or_404
+from kehoach.budget.selectors import line_money
 from kehoach.core.exceptions import NotFound
 from kehoach.plans.selectors import plans_visible_to
 
@@ -110,7 +111,9 @@ def target(request: HttpRequest, plan_code: str, target_code: str) -> HttpRespon
         page = target_page(plan=plan, code=target_code, today=timezone.localdate())
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    return render(request, "assignments/target.html", {"plan": plan, "page": page})
+    # Money as recorded by the finance office beside the plan's stated figure, line by line.
+    money = [(line, *line_money(line=line, user=request.user)) for line in page.budget_lines]
+    return render(request, "assignments/target.html", {"plan": plan, "page": page, "money": money})
 
 
 @login_required
