@@ -28,6 +28,8 @@ PAGES = [
     ("money", "/von/ke-hoach/MUONGTE-CTDT-2021-2030/"),
     ("task-board", "/nhiem-vu/ke-hoach/MUONGTE-CTDT-2021-2030/"),
     ("target", "/nhiem-vu/ke-hoach/MUONGTE-CTDT-2021-2030/chi-tieu/T2025-02/"),
+    ("data", "/so-lieu/ke-hoach/MUONGTE-CTDT-2021-2030/"),
+    ("catalogue", "/chi-so/"),
 ]
 
 

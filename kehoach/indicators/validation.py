@@ -10,27 +10,20 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from kehoach.indicators import choices as c
+from kehoach.plans.validation import decimal_or_none
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,60}$")
 CATALOGUE_FORMAT = "kehoach.indicators/1"
+# Numbers in data files are read exactly, the same way as in plan files.
+as_decimal = decimal_or_none
+
 RULES_FORMAT = "kehoach.validation-rules/1"
 STANDARDS_FORMAT = "kehoach.standards/1"
 ETHNIC_FORMAT = "kehoach.ethnic-groups/1"
-
-
-def as_decimal(value: Any) -> Decimal | None:
-    """Numbers in data files are read through str, so 99.5 stays exactly 99.5."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
 
 
 class Checker:
