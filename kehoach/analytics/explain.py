@@ -1,0 +1,157 @@
+"""The "explain" of a judgement: the rule, every number used, and one Vietnamese sentence.
+
+Numbers are written the Vietnamese way through kehoach.core.formatting (18,5%; 1.234,5 triệu
+đồng), rounded only here, for display (`JudgementSettings.display_places`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kehoach.analytics.targets import (
+    STATUS_LABELS,
+    Comparator,
+    Explanation,
+    Figure,
+    Judgement,
+    JudgementSettings,
+    Status,
+    TargetKind,
+    TargetSpec,
+)
+from kehoach.analytics.trend import Trend, exp
+from kehoach.core.formatting import vn_number
+
+COMPARATOR_TEXT = {
+    Comparator.GTE: "ít nhất",
+    Comparator.GT: "trên",
+    Comparator.LTE: "không quá",
+    Comparator.LT: "dưới",
+    Comparator.EQ: "bằng",
+}
+RULES = {
+    TargetKind.LEVEL: "Đạt mức: so sánh giá trị của chỉ tiêu với mức kế hoạch đặt ra.",
+    TargetKind.ELIMINATION: "Xóa bỏ: chỉ tiêu phải giảm về 0.",
+    TargetKind.CHANGE_PER_YEAR: (
+        "Thay đổi mỗi năm (điểm phần trăm): mức cần đạt = giá trị năm gốc ± số điểm mỗi năm × số năm "
+        "từ năm gốc đến mốc (giữ trong khoảng 0–100%)."
+    ),
+    TargetKind.REDUCTION_FROM_BASELINE: "So với năm gốc: mức cần đạt = giá trị năm gốc × (1 ∓ tỷ lệ phần trăm).",
+    TargetKind.GROWTH_PER_YEAR: (
+        "Tăng trưởng bình quân mỗi năm (lũy kế): mức cần đạt = giá trị năm gốc × (1 + tốc độ)^số năm; "
+        "lộ trình và xu hướng tính theo cấp số nhân."
+    ),
+    TargetKind.RELATIVE_TO_MEASURE: (
+        "So với chỉ tiêu khác: giá trị của chỉ tiêu tính bằng % của chỉ tiêu so sánh, từng năm."
+    ),
+}
+TARGET_UNITS = {
+    TargetKind.CHANGE_PER_YEAR: " điểm %/năm",
+    TargetKind.GROWTH_PER_YEAR: "%/năm",
+    TargetKind.REDUCTION_FROM_BASELINE: "% so với năm gốc",
+    TargetKind.RELATIVE_TO_MEASURE: "% của chỉ tiêu so sánh",
+}
+STATUS_RULE = (
+    "Đã đạt nếu giá trị mới nhất đạt mục tiêu; quá mốc mà chưa đạt là chậm tiến độ; nếu chưa đến mốc, "
+    "dự báo theo xu hướng (bình phương nhỏ nhất trên các năm có số liệu, kể cả năm gốc) đạt mục tiêu là "
+    "đúng tiến độ, thiếu không quá {band}% mức thay đổi kế hoạch yêu cầu là có nguy cơ, thiếu hơn là chậm tiến độ."
+)
+
+
+def _number(value: Decimal, places: int) -> str:
+    return vn_number(value.quantize(Decimal(1).scaleb(-places)))
+
+
+def _measured(value: Decimal | None, spec: TargetSpec, settings: JudgementSettings) -> str:
+    if value is None:
+        return "—"
+    unit = "%" if spec.kind is TargetKind.RELATIVE_TO_MEASURE else spec.measure_unit
+    text = _number(value, settings.display_places)
+    return f"{text}{unit}" if unit in ("", "%") else f"{text} {unit}"
+
+
+def _difference(value: Decimal | None, spec: TargetSpec, settings: JudgementSettings, per_year: bool) -> str:
+    """A change or a gap: percentage points for a rate, percent a year for growth, else the measure's unit."""
+    if value is None:
+        return "—"
+    suffix = "/năm" if per_year else ""
+    if spec.kind is TargetKind.GROWTH_PER_YEAR and per_year:
+        return _number(value, settings.display_places) + "%/năm"
+    if spec.measure_unit == "%" or spec.kind is TargetKind.RELATIVE_TO_MEASURE:
+        return _number(value, settings.display_places) + " điểm %" + suffix
+    return _measured(value, spec, settings) + suffix
+
+
+def _figures(
+    j: Judgement, spec: TargetSpec, settings: JudgementSettings, trend: Trend | None
+) -> list[Figure]:
+    def m(value: Decimal | None) -> str:
+        return _measured(value, spec, settings)
+
+    baseline = j.baseline
+    stated = _number(spec.value, settings.display_places) + TARGET_UNITS.get(spec.kind, "")
+    figures = [
+        Figure("Chỉ tiêu kế hoạch", spec.value, f"{COMPARATOR_TEXT[spec.comparator]} {stated}"),
+        Figure("Năm gốc", baseline.year if baseline else None, str(baseline.year) if baseline else "—"),
+        Figure(
+            "Giá trị năm gốc", baseline.value if baseline else None, m(baseline.value if baseline else None)
+        ),
+        Figure("Năm có số liệu mới nhất", j.latest_year, str(j.latest_year or "—")),
+        Figure("Giá trị mới nhất", j.latest, m(j.latest)),
+        Figure("Năm mốc", j.milestone_year, str(j.milestone_year)),
+        Figure(f"Mức cần đạt năm {j.milestone_year}", j.target_level, m(j.target_level)),
+        Figure(f"Giá trị theo lộ trình năm {settings.current_year}", j.trajectory, m(j.trajectory)),
+        Figure("Khoảng cách đến mức cần đạt", j.gap, _difference(j.gap, spec, settings, per_year=False)),
+    ]
+    needed = j.annual_change_needed
+    figures.append(
+        Figure("Mức thay đổi cần mỗi năm", needed, _difference(needed, spec, settings, per_year=True))
+    )
+    if trend is not None:
+        slope = (exp(trend.slope) - 1) * 100 if spec.kind is TargetKind.GROWTH_PER_YEAR else trend.slope
+        figures.append(Figure("Xu hướng quan sát", slope, _difference(slope, spec, settings, per_year=True)))
+        figures.append(Figure("Số năm dùng để ước lượng xu hướng", trend.points, str(trend.points)))
+    figures.append(Figure(f"Dự báo năm {j.milestone_year}", j.forecast, m(j.forecast)))
+    figures.append(
+        Figure("Ngưỡng “có nguy cơ”", settings.at_risk_band, _number(settings.at_risk_band * 100, 0) + "%")
+    )
+    return figures
+
+
+def _sentence(j: Judgement, spec: TargetSpec, settings: JudgementSettings, unit_name: str) -> str:
+    def m(value: Decimal | None) -> str:
+        return _measured(value, spec, settings)
+
+    who = unit_name or f"Đơn vị {j.unit}"
+    if j.latest is None or j.baseline is None or j.target_level is None:
+        return f"{who}: chưa có số liệu {spec.measure}. Đánh giá: {STATUS_LABELS[j.status]}."
+    parts = [f"{who}: {spec.measure} năm {j.latest_year} là {m(j.latest)}"]
+    if j.latest_year != j.baseline.year:
+        parts[0] += f" (năm gốc {j.baseline.year}: {m(j.baseline.value)})"
+    own = " (mục tiêu riêng của đơn vị)" if j.source == "unit" else ""
+    parts.append(f"mục tiêu năm {j.milestone_year}{own}: {COMPARATOR_TEXT[j.comparator]} {m(j.target_level)}")
+    if j.trajectory is not None and settings.current_year < j.milestone_year:
+        parts.append(f"theo lộ trình năm {settings.current_year} cần {m(j.trajectory)}")
+    if j.status is not Status.ACHIEVED and j.gap and j.annual_change_needed is not None:
+        verb = "tăng" if j.gap > 0 else "giảm"
+        parts.append(f"cần {verb} {_difference(abs(j.annual_change_needed), spec, settings, per_year=True)}")
+    if j.forecast is not None:
+        parts.append(f"theo xu hướng các năm có số liệu, dự báo năm {j.milestone_year} là {m(j.forecast)}")
+    text = "; ".join(parts) + f". Đánh giá: {STATUS_LABELS[j.status]}."
+    if j.parent:
+        text += f" Là chỉ tiêu thành phần của {j.parent}."
+    if j.approximate:
+        text += " Có số liệu gần đúng do sắp xếp đơn vị hành chính."
+    return text
+
+
+def explain_judgement(
+    judgement: Judgement, spec: TargetSpec, settings: JudgementSettings, trend: Trend | None, unit_name: str
+) -> Explanation:
+    band = _number(settings.at_risk_band * 100, 0)
+    rule = RULES[spec.kind] + " " + STATUS_RULE.format(band=band)
+    return Explanation(
+        rule=rule,
+        figures=tuple(_figures(judgement, spec, settings, trend)),
+        sentence=_sentence(judgement, spec, settings, unit_name),
+    )
