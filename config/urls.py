@@ -22,5 +22,6 @@ urlpatterns = [
     path("von/", include("kehoach.budget.urls")),
     path("nhiem-vu/", include("kehoach.assignments.urls")),
     path("nhap-ke-hoach/", include("kehoach.planimport.urls")),
+    path("tien-do/", include("kehoach.analytics.urls")),
     path("", include("kehoach.web.urls")),
 ]

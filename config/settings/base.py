@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kehoach.budget",
     "kehoach.assignments",
     "kehoach.planimport",
+    "kehoach.analytics",
     "kehoach.web",
 ]
 
@@ -206,3 +207,7 @@ LOGGING = {
 # The plan shown on the home page when several are loaded (its code); the first loaded otherwise.
 KEHOACH_DEFAULT_PLAN = os.environ.get("KEHOACH_DEFAULT_PLAN", "")
 KEHOACH_DEMO = os.environ.get("KEHOACH_DEMO", "") == "1"
+# Which submission statuses count in analytics ("approved", "submitted", "draft"); shown on every view.
+KEHOACH_ANALYTICS_STATUSES = tuple(
+    s for s in os.environ.get("KEHOACH_ANALYTICS_STATUSES", "approved").split(",") if s
+)

@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("kehoach.budget.api_urls")),
     path("", include("kehoach.assignments.api_urls")),
     path("", include("kehoach.planimport.api_urls")),
+    path("", include("kehoach.analytics.api_urls")),
 ]

@@ -1,0 +1,174 @@
+"""Progress against a plan's targets at one unit, computed on demand (always fresh).
+
+The engine aggregates the counted values of the unit's area (its members only), and the pure
+`judge` decides each quantified target. No table is stored: an approval shows at the next request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kehoach.analytics import plan_targets, selectors
+from kehoach.analytics.definitions import TOTAL, AnalyticsSettings, IndicatorValue, ValueStatus
+from kehoach.analytics.engine import Engine
+from kehoach.analytics.judgement import judge
+from kehoach.analytics.labels import STATUS_TEXT
+from kehoach.analytics.targets import Judgement, JudgementSettings, Status, TargetKind
+from kehoach.indicators import models as im
+from kehoach.indicators.choices import IndicatorType
+from kehoach.orgunits.models import OrgUnit
+from kehoach.plans.choices import Sector
+from kehoach.plans.models import Plan, Target
+
+_SYMBOLS = {">=": "≥", "<=": "≤"}
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: Target
+    indicator: im.Indicator | None
+    judgement: Judgement
+    reasons: tuple[str, ...] = ()  # why figures are approximate (2025 reorganisation), Vietnamese
+
+    @property
+    def decimals(self) -> int:
+        """Places shown (the indicator's), one when no indicator measures the target."""
+        return self.indicator.decimals if self.indicator else 1
+
+    @property
+    def comparator_symbol(self) -> str:
+        return _SYMBOLS.get(self.judgement.comparator.value, self.judgement.comparator.value)
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_TEXT[self.judgement.status])
+
+
+@dataclass(frozen=True)
+class MilestoneGroup:
+    year: int
+    counts: Mapping[Status, int]
+    rows: list[TargetProgress]
+
+
+@dataclass(frozen=True)
+class SectorGroup:
+    label: str
+    counts: Mapping[Status, int]
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    plan: Plan
+    unit: OrgUnit
+    as_of: dt.date
+    statuses: frozenset[ValueStatus]
+    rows: list[TargetProgress]
+
+    def milestones(self) -> list[MilestoneGroup]:
+        years = sorted({row.judgement.milestone_year for row in self.rows})
+        groups = []
+        for year in years:
+            rows = [r for r in self.rows if r.judgement.milestone_year == year]
+            counted = Counter(r.judgement.status for r in rows)
+            groups.append(MilestoneGroup(year, {s: counted.get(s, 0) for s in Status}, rows))
+        return groups
+
+    def sectors(self) -> list[SectorGroup]:
+        """Status counts per sector, in the order of the sector choices (no sector: "Khác")."""
+        counted: dict[str, Counter[Status]] = {}
+        for r in self.rows:
+            counted.setdefault(r.target.sector or Sector.OTHER, Counter())[r.judgement.status] += 1
+        return [
+            SectorGroup(str(label), {s: counted[value].get(s, 0) for s in Status})
+            for value, label in Sector.choices
+            if value in counted
+        ]
+
+    def row(self, code: str) -> TargetProgress | None:
+        return next((r for r in self.rows if r.target.code == code), None)
+
+
+def _yearly(
+    cells: Mapping[tuple[str, int, str, str], IndicatorValue], code: str, unit: int
+) -> dict[int, IndicatorValue]:
+    return {
+        int(period): cell
+        for (indicator, at, period, coc), cell in cells.items()
+        if indicator == code and at == unit and coc == TOTAL and period.isdigit()
+    }
+
+
+def _series_code(row: plan_targets.MeasuredTarget) -> str | None:
+    """The indicator whose yearly totals are judged: a growth target judges the level of a rate."""
+    if row.measure is None:
+        return None
+    if row.spec.kind is TargetKind.GROWTH_PER_YEAR and row.measure.type == IndicatorType.RATE_OF_CHANGE:
+        return row.measure.code + selectors.LEVEL_SUFFIX
+    return row.measure.code
+
+
+def target_progress(
+    plan: Plan,
+    unit: OrgUnit | None = None,
+    as_of: dt.date | None = None,
+    *,
+    statuses: frozenset[ValueStatus] | None = None,
+) -> PlanProgress:
+    """Each quantified target of `plan` judged at `unit` (default: the plan's unit) on `as_of`."""
+    unit = unit or plan.admin_unit
+    if unit is None:
+        raise ValueError("Kế hoạch chưa có địa bàn.")
+    as_of = as_of or timezone.localdate()
+    statuses = statuses or selectors.counted_statuses()
+    geography = selectors.load_geography(as_of=as_of)
+    engine = Engine(
+        selectors.load_catalogue(),
+        geography,
+        AnalyticsSettings(counted_statuses=statuses, as_of=as_of),
+        areas=frozenset({unit.pk}),
+    )
+    cells = engine.load(selectors.load_values(units=geography.members(unit.pk)))
+    measured = plan_targets.measured_targets(plan=plan)
+    stored = plan_targets.baselines(indicators=[m.measure.pk for m in measured if m.measure], unit=unit.pk)
+    settings = JudgementSettings(current_year=as_of.year)
+    rows = []
+    for row in measured:
+        code = _series_code(row)
+        series = _yearly(cells, code, unit.pk) if code else {}
+        reference = _yearly(cells, row.reference.code, unit.pk) if row.reference else {}
+        relative = row.spec.kind is TargetKind.RELATIVE_TO_MEASURE
+        cells_used = [*series.items(), *reference.items()]
+        baseline = (
+            None
+            if relative or row.measure is None or code != row.measure.code
+            else stored.get(row.measure.pk)
+        )
+        judgement = judge(
+            row.spec,
+            unit.pk,
+            {year: cell.value for year, cell in series.items()},
+            settings,
+            baseline=baseline,
+            reference={year: cell.value for year, cell in reference.items()} if relative else None,
+            approximate_years={y for y, c in cells_used if c.approximate},
+            unit_name=unit.name,
+        )
+        reasons = dict.fromkeys(r for _y, c in cells_used for r in c.reasons)
+        rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons)))
+    return PlanProgress(plan, unit, as_of, statuses, rows)
+
+
+def counted_label(statuses: frozenset[ValueStatus]) -> str:
+    """Vietnamese statement of which values count (shown on every view)."""
+    if ValueStatus.SUBMITTED in statuses or ValueStatus.DRAFT in statuses:
+        if ValueStatus.DRAFT in statuses:
+            return _("Tính mọi số liệu đã nhập, kể cả chưa gửi.")
+        return _("Tính số liệu đã phê duyệt và số liệu đã gửi chờ phê duyệt.")
+    return _("Chỉ tính số liệu đã được phê duyệt.")

@@ -1,0 +1,49 @@
+"""Fixtures of the wiring tests: values entered, submitted and approved through issue #3's services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kehoach.audit.choices import Channel
+from kehoach.datavalues.models import Submission
+from kehoach.datavalues.services import approve_submission, save_data_values, submit_submission
+from kehoach.datavalues.tests.helpers import open_round, row
+from kehoach.indicators.models import DataSet
+from kehoach.orgunits.models import OrgUnit
+
+REQUIRED = [("DS_TONG", 100), ("SO_XA", 1), ("BAN_TONG", 5), ("CBCC_XA_TONG", 20)]
+PEOPLE = 80  # DS_DTTS: ethnic-minority population of the commune
+
+
+@pytest.fixture
+def commune(personas) -> OrgUnit:
+    unit: OrgUnit = personas.commune.units.get()
+    return unit
+
+
+@pytest.fixture
+def submit_income(db, personas, commune) -> Callable[[str, int], Submission]:
+    """Enter XA-NAM for a year with an average income of `income` million VND, and submit it."""
+    xa = DataSet.objects.get(code="XA-NAM")
+
+    def submit(period: str, income: float) -> Submission:
+        open_round(xa, period)
+        values = [*REQUIRED, ("DS_DTTS", PEOPLE), ("TN_DTTS", income * PEOPLE)]
+        rows = [row(i, code, v, period=period) for i, (code, v) in enumerate(values, 1)]
+        summary = save_data_values(actor=personas.commune, data_set=xa, rows=rows, channel=Channel.WEB)
+        assert summary.committed, [p.text for r in summary.rows for p in r.problems]
+        return submit_submission(
+            actor=personas.commune, data_set=xa, unit=commune, period=period, channel=Channel.WEB
+        )
+
+    return submit
+
+
+@pytest.fixture
+def approve(personas) -> Callable[[Submission], Submission]:
+    def decide(submission: Submission) -> Submission:
+        return approve_submission(actor=personas.owner, submission=submission, channel=Channel.WEB)
+
+    return decide
