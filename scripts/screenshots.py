@@ -20,6 +20,7 @@ KEHOACH = str(Path(sys.executable).with_name("kehoach"))
 PORT = 8765
 PAGES = [
     ("plan", "/ke-hoach/MUONGTE-CTDT-2021-2030/"),
+    ("progress", "/tien-do/ke-hoach/MUONGTE-CTDT-2021-2030/"),
     ("targets", "/ke-hoach/MUONGTE-CTDT-2021-2030/chi-tieu/?milestone=2025"),
     ("tasks", "/ke-hoach/MUONGTE-CTDT-2021-2030/nhiem-vu/"),
     ("budget", "/ke-hoach/MUONGTE-CTDT-2021-2030/nguon-luc/"),
@@ -68,7 +69,7 @@ def main() -> None:
                 page.get_by_label("Mật khẩu").fill(password.group(1))
                 page.get_by_role("button", name="Đăng nhập").click()
                 page.wait_for_load_state()
-                for shot, path in PAGES if name == "desktop" else PAGES[:2]:
+                for shot, path in PAGES if name == "desktop" else PAGES[:3]:
                     page.goto(base + path)
                     page.screenshot(path=str(out / f"{shot}-{name}.png"), full_page=False)
                 page.close()
