@@ -92,3 +92,48 @@ def test_loading_a_broken_plan_file_reports_and_exits_nonzero(workdir, tmp_path)
     result = _run(path, "plan", "load", str(bad))
     assert result.returncode == 2
     assert "không nạp gì" in result.stderr and "thiếu hoặc sai trường “title”" in result.stderr
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_answers_on_the_port_with_pages_and_static_files(workdir):
+    import time
+    import urllib.request
+
+    path, _ = workdir
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    server = subprocess.Popen(
+        [KEHOACH, "serve", "--port", str(port)],
+        cwd=path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = ""
+        for _ in range(100):  # wait for the server to come up (bounded: about 20 s)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=2) as response:
+                    body = response.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert "Đăng nhập" in body
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/web/app.css", timeout=2) as response:
+            assert response.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_refuses_an_uninitialised_database(tmp_path):
+    result = _run(tmp_path, "serve", "--port", str(_free_port()))
+    assert result.returncode == 2 and "kehoach init" in result.stderr
