@@ -9,8 +9,6 @@ from kehoach.docparse.accuracy import budget_score, target_score
 
 from .conftest import SEED_YAML
 
-pytestmark = pytest.mark.skipif(not SEED_YAML.exists(), reason="the reviewed seed data file is not there yet")
-
 
 @pytest.fixture(scope="module")
 def reference():
