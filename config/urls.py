@@ -23,5 +23,7 @@ urlpatterns = [
     path("nhiem-vu/", include("kehoach.assignments.urls")),
     path("nhap-ke-hoach/", include("kehoach.planimport.urls")),
     path("tien-do/", include("kehoach.analytics.urls")),
+    path("bao-cao/", include("kehoach.reports.urls")),
+    path("cong-khai/", include("kehoach.portal.urls")),
     path("", include("kehoach.web.urls")),
 ]

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "kehoach.assignments",
     "kehoach.planimport",
     "kehoach.analytics",
+    "kehoach.reports",
+    "kehoach.portal",
     "kehoach.web",
 ]
 

@@ -34,4 +34,6 @@ urlpatterns = [
     path("", include("kehoach.assignments.api_urls")),
     path("", include("kehoach.planimport.api_urls")),
     path("", include("kehoach.analytics.api_urls")),
+    path("", include("kehoach.reports.api_urls")),
+    path("", include("kehoach.portal.api_urls")),
 ]

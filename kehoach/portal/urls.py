@@ -1,0 +1,6 @@
+"""HTML routes of portal."""
+
+from django.urls import URLPattern
+
+app_name = "portal"
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,6 @@
+"""HTML routes of reports."""
+
+from django.urls import URLPattern
+
+app_name = "reports"
+urlpatterns: list[URLPattern] = []
