@@ -23,12 +23,13 @@ Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 # Shift+Enter (\x0b) and NUL break every XML export later (reliability.md §2.3).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = "\u00a0\u2007\u202f \t\r\n"
+_EXACT_WHOLE = 2.0**53
 _DATE_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def is_blank(value: Cell) -> bool:
-    return value is None or (isinstance(value, str) and value.strip(_SPACES) == "")
+    return value is None or (type(value) is str and not value.strip(_SPACES))
 
 
 def clean_text(value: Cell) -> tuple[str, bool]:
@@ -36,14 +37,19 @@ def clean_text(value: Cell) -> tuple[str, bool]:
     (a code typed as a number, 3454, arrives as the float 3454.0)."""
     if value is None:
         return "", False
+    # Fast path for the common case (codes, plain text): printable ASCII is already NFC and has
+    # no control characters, and the check runs in C.
+    if isinstance(value, str) and value.isascii() and value.isprintable():
+        return value.strip(_SPACES), False
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif isinstance(value, dt.datetime | dt.date):
         text = value.strftime("%d/%m/%Y")
     else:
         text = str(value)
-    cleaned = _CONTROL.sub("", unicodedata.normalize("NFC", text))
-    return cleaned.strip(_SPACES), cleaned != unicodedata.normalize("NFC", text)
+    normal = unicodedata.normalize("NFC", text)
+    cleaned = _CONTROL.sub("", normal)
+    return cleaned.strip(_SPACES), cleaned != normal
 
 
 def strict_text(value: Cell) -> str:
@@ -58,6 +64,12 @@ def to_decimal(value: Cell, *, places: int = 3, max_digits: int = 20) -> Decimal
     """An exact Decimal from a numeric cell or from Vietnamese-style text."""
     if isinstance(value, bool):
         raise CellError("ô là giá trị đúng/sai, không phải số")
+    if type(value) is float and value.is_integer() and abs(value) < _EXACT_WHOLE:
+        # Whole numbers (most counts) are exact in a double below 2**53: no text round trip.
+        number = Decimal(int(value))
+        if abs(number) >= Decimal(10) ** (max_digits - places):
+            raise CellError("số quá lớn")
+        return number
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise CellError("ô không phải là số hữu hạn")

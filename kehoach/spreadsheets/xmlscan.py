@@ -17,8 +17,20 @@ from .errors import FileRejected, Problem
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 # A formula element (<f> or a prefixed <x:f>) or an error-typed cell; without either the sheet has
-# nothing to report and the cell-by-cell parse (most of the reading time) can be skipped.
-_MAY_HAVE_PROBLEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
+# nothing to report and the cell-by-cell parse (most of the reading time) can be skipped. Three
+# patterns, not one alternation: a literal start ("<f") lets the regex engine skip ahead fast.
+_FORMULA = re.compile(rb"<f[\s>/]")
+_PREFIXED_FORMULA = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
+_ERROR_TYPE = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
+
+
+def _may_have_problem(data: bytes) -> bool:
+    """Slow patterns run only where a substring test (C speed) finds what they need."""
+    if _FORMULA.search(data):
+        return True
+    if b":f" in data and _PREFIXED_FORMULA.search(data):
+        return True
+    return (b'"e"' in data or b"'e'" in data) and _ERROR_TYPE.search(data) is not None
 
 
 def _local(tag: str) -> str:
@@ -63,7 +75,7 @@ def scan_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> list[Problem]
     """Formula cells without a cached value, and error values (#N/A, #DIV/0!, #REF!...)."""
     problems: list[Problem] = []
     # Part sizes are already bounded by container.open_checked, so reading the bytes once is safe.
-    if not _MAY_HAVE_PROBLEM.search(archive.read(part)):
+    if not _may_have_problem(archive.read(part)):
         return problems
     with archive.open(part) as stream:
         for _event, element in ElementTree.iterparse(stream, events=("end",)):

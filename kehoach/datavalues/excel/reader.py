@@ -85,6 +85,8 @@ def _row(row: Row) -> r.ValueRow:
 
     def code(key: str, default: str = "") -> str:
         cell = row.values.get(key)
+        if type(cell) is str and cell.isascii() and cell.isprintable():  # most codes: no checks to do
+            return cell.strip() or default
         try:
             return strict_text(cell) or default
         except CellError as exc:
@@ -103,8 +105,10 @@ def _row(row: Row) -> r.ValueRow:
         text = "ô chứa ký tự điều khiển ẩn (thường do dán từ Word); hãy xóa rồi gõ lại."
         problems.append(r.Problem(r.COMMENT, f"{where(row.number, r.COMMENT)}: {text}"))
     version = None
+    raw_version = row.values.get(r.VERSION)
     try:
-        version = to_int(row.values.get(r.VERSION))
+        whole = type(raw_version) is float and raw_version.is_integer() and abs(raw_version) < 2**53
+        version = int(raw_version) if whole else to_int(raw_version)  # type: ignore[arg-type]
     except CellError:
         problems.append(
             r.Problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -23,7 +24,7 @@ class Change:
     stored: StoredValue | None  # pk, value, comment, version, deleted
     comment: str  # the comment the value will carry
 
-    @property
+    @cached_property  # read several times per change on a 50.000-value import
     def key(self) -> tuple[int, int, str, int]:
         x = self.item
         return (x.element_id, x.unit_id, x.period.code, x.option_combo_id)
