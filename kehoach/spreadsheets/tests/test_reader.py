@@ -66,6 +66,42 @@ def test_reports_error_values():
     assert "#N/A" in problem.message and problem.row == 2
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A namespace-prefixed formula without a cached value (some producers write x:f).
+        (b'<c r="A2"><x:f>1+1</x:f></c>', "công thức chưa được tính"),
+        (b"<c r=\"A2\" t='e'><v>#DIV/0!</v></c>", "#DIV/0!"),
+        (b'<c r="A2" t = "e"><v>#REF!</v></c>', "#REF!"),
+    ],
+)
+def test_the_fast_prefilter_still_finds_every_problem_form(cell: bytes, expected: str):
+    data = sheet_xml(
+        xlsx({"S": [["a"], [1]]}),
+        lambda d: d.replace(b'<c r="A2" t="n"><v>1</v></c>', cell).replace(
+            b"<worksheet ",
+            b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
+            1,
+        ),
+    )
+    [problem] = read_xlsx(data).problems
+    assert expected in problem.text() and problem.row == 2
+
+
+def test_a_formula_like_tag_elsewhere_is_not_a_problem():
+    """Data validations hold <formula1>: it must not read as a formula cell."""
+    data = sheet_xml(
+        xlsx({"S": [["a"], [1]]}),
+        lambda d: d.replace(
+            b"</sheetData>",
+            b'</sheetData><dataValidations count="1"><dataValidation type="whole" sqref="A2">'
+            b"<formula1>0</formula1></dataValidation></dataValidations>",
+        ),
+    )
+    book = read_xlsx(data)
+    assert book.problems == [] and book.sheets["S"].rows[1][0] == 1
+
+
 def test_rejects_sheets_over_the_row_and_column_caps():
     with pytest.raises(FileRejected, match="quá 100 dòng"):
         read_xlsx(xlsx({"S": ROWS}), limits=Limits(max_rows=100))
