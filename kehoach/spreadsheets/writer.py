@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,9 +36,14 @@ class SheetSpec:
 
 
 def safe_text(value: str) -> str:
-    """NFC, without characters XML cannot carry, within Excel's cell limit."""
-    text: str = ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", value))
+    """NFC, without characters XML cannot carry (controls; lone surrogates, which a broken UTF-16
+    source or a JSON "\\ud800" can smuggle in and which make the save itself fail), within
+    Excel's cell limit."""
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", _SURROGATES.sub("", value)))
     return text[:MAX_CELL_TEXT]
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def write_xlsx(sheets: Sequence[SheetSpec]) -> bytes:

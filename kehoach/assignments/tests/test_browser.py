@@ -32,7 +32,7 @@ def officer(seeded_transactional_db):
 def test_agency_officer_records_progress_with_evidence(officer, live_server, page, evidence_root):
     from kehoach.assignments.models import Evidence, TaskTracking
 
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(officer.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()

@@ -45,7 +45,7 @@ def test_finance_officer_records_a_disbursement(finance_and_allocation, live_ser
     from kehoach.budget.models import Disbursement
 
     user, allocation = finance_and_allocation
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(user.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()

@@ -33,7 +33,7 @@ def owner(seeded_transactional_db):
 def test_upload_review_highlighted_source_and_confirm(owner, live_server, page):
     from kehoach.plans.models import Plan
 
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(owner.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()

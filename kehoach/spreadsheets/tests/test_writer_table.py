@@ -31,6 +31,12 @@ def test_control_characters_do_not_crash_the_export():
     assert openpyxl.load_workbook(io.BytesIO(data))["S"]["A2"].value == "Dòng 1dòng 2"
 
 
+def test_lone_surrogates_do_not_crash_the_export():
+    """A JSON body may carry "\\ud800"; openpyxl cannot encode it, so the writer drops it."""
+    data = write_xlsx([SheetSpec("S\udc00", ["a"], [["Bản\ud800 Nậm"]])])
+    assert openpyxl.load_workbook(io.BytesIO(data))["S"]["A2"].value == "Bản Nậm"
+
+
 def test_export_then_import_gives_back_exact_values():
     rows = [[Decimal("1426328"), Decimal("884799.125"), dt.date(2024, 3, 1), "Xã Bum Tở", 2023]]
     data = write_xlsx([SheetSpec("S", ["a", "b", "c", "d", "e"], rows)])
