@@ -79,13 +79,14 @@ def to_decimal(value: Cell, *, places: int = 3, max_digits: int = 20) -> Decimal
         number = _text_number(value)
     else:
         raise CellError("ô không phải là số")
+    # Size first: quantize() of a number beyond the context's 28 digits raises InvalidOperation.
+    if not number.is_finite() or abs(number) >= Decimal(10) ** (max_digits - places):
+        raise CellError("số quá lớn")
     # Plain form without an exponent: 1000 stays "1000" (normalize() would give "1E+3").
     number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
         raise CellError(f"số có quá {places} chữ số thập phân")
-    if abs(number) >= Decimal(10) ** (max_digits - places):
-        raise CellError("số quá lớn")
     return number
 
 

@@ -8,6 +8,8 @@ expected form and turns each row into a ValueRow, recording every unreadable cel
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeGuard
 
 from kehoach.datavalues import rows as r
 from kehoach.datavalues.excel.layout import (
@@ -80,7 +82,45 @@ def _meta(sheet: Sheet | None) -> dict[str, str]:
     return {key: clean_text(value)[0] for key, value in pairs.items()}
 
 
+def _plain(cell: object) -> TypeGuard[str]:
+    """Printable ASCII text: already NFC, no control characters; nothing to check but spaces."""
+    return type(cell) is str and cell.isascii() and cell.isprintable()
+
+
+def _whole(cell: object) -> TypeGuard[float]:
+    """A whole number Excel stored as a double, exact below 2**53."""
+    return type(cell) is float and cell.is_integer() and abs(cell) < 2**53
+
+
 def _row(row: Row) -> r.ValueRow:
+    """The common row (plain codes, a whole number or blank, plain or no comment) directly; any
+    other goes through the checking path, which gives the same result for these and explains the rest."""
+    v = row.values
+    unit, period, element, coc = v.get(r.UNIT), v.get(r.PERIOD), v.get(r.ELEMENT), v.get(r.OPTION_COMBO)
+    value, comment, version = v.get(r.VALUE), v.get(r.COMMENT), v.get(r.VERSION)
+    if (
+        _plain(unit)
+        and _plain(period)
+        and _plain(element)
+        and (coc is None or _plain(coc))
+        and (value is None or _whole(value))
+        and (comment is None or _plain(comment))
+        and _whole(version)
+    ):
+        return r.ValueRow(
+            line=row.number,
+            unit=unit.strip(),
+            period=period.strip(),
+            element=element.strip(),
+            option_combo=(coc or "").strip() or "default",
+            value=None if value is None else Decimal(int(value)),
+            comment=(comment or "").strip()[:2000],
+            version=int(version),
+        )
+    return _checked_row(row)
+
+
+def _checked_row(row: Row) -> r.ValueRow:
     problems: list[r.Problem] = []
 
     def code(key: str, default: str = "") -> str:

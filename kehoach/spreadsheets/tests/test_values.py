@@ -51,6 +51,15 @@ def test_refuses_ambiguous_or_broken_numbers_with_a_reason(cell, words):
         to_decimal(cell)
 
 
+@pytest.mark.parametrize("cell", [1e28, 1e300, -1e30, "1" + "0" * 40, 12345678901234567890123.5])
+def test_huge_numbers_are_refused_not_crashed_on(cell):
+    """quantize() beyond 28 digits raises InvalidOperation: the size check must come first."""
+    with pytest.raises(CellError, match="quá lớn"):
+        to_decimal(cell)
+    with pytest.raises(CellError, match="quá lớn"):
+        to_int(cell)
+
+
 def test_whole_numbers_are_integers_and_fractions_are_refused():
     assert to_int(2023.0) == 2023 and to_int("2.023") == 2023
     with pytest.raises(CellError, match="số nguyên"):
