@@ -111,7 +111,7 @@ cells AS (
 kept_cells AS (
   SELECT indicator, unit, period, coc, numerator, denominator,
          CAST(numerator AS DOUBLE) * factor / coalesce(CAST(denominator AS DOUBLE), 1.0) AS value, approximate
-  FROM cells WHERE (is_count AND n_num > 0) OR (NOT is_count AND denominator IS NOT NULL AND denominator <> 0)
+  FROM cells WHERE n_num > 0 AND (is_count OR (denominator IS NOT NULL AND denominator <> 0))
 ),
 rates AS (
   SELECT '{rate}' AS indicator, p.unit, p.period, p.coc,
@@ -216,10 +216,9 @@ def run_polars(catalogue: Catalogue, values: pl.DataFrame, closure: pl.DataFrame
         pl.col("is_count").first(),
         pl.col("approx").any().alias("approximate"),
     )
+    # A blank numerator is missing, not zero: no cell without an entered numerator (either type).
     cells = cells.filter(
-        pl.when("is_count")
-        .then(pl.col("n_num") > 0)
-        .otherwise((pl.col("n_den") > 0) & (pl.col("denominator") != 0))
+        (pl.col("n_num") > 0) & (pl.col("is_count") | ((pl.col("n_den") > 0) & (pl.col("denominator") != 0)))
     ).with_columns(pl.when("is_count").then(None).otherwise(pl.col("denominator")).alias("denominator"))
     cells = cells.with_columns(
         (

@@ -10,7 +10,9 @@ One run measures, on the same deterministic synthetic data (bench/_synthetic.py)
   the figure is the median over rounds, each after one untimed warm-up (no warm-up at nation);
 - that the three results agree (N and D exactly, value within 1e-12 relative, approximate flags);
   at district and province also the pure-Python reference engine, and its incremental update.
-The end-to-end figures that need the server and issue #3's models are reported as null with a note.
+- end to end on a generated province-scale database (bench/_province_db.py): `update_p95_ms`
+  (save one value, submit, approve, the district figure served) and `page_p95_ms` (dashboard and
+  indicator page, 20 concurrent users, `kehoach serve`). `--quick`: a smoke run at small scale.
 The last line of output is a JSON object with the figures; tests never assert on times.
 """
 
@@ -43,26 +45,26 @@ from kehoach.analytics.columnar_geo import GeographyTables
 from kehoach.analytics.definitions import AnalyticsSettings, DataValue, ValueStatus
 from kehoach.analytics.engine import Engine
 from kehoach.analytics.geography import Geography, build_geography
+from kehoach.core.formatting import vn_number
 
 ENGINES = ("kehoach", "duckdb", "polars")
 AS_OF = dt.date(2026, 1, 1)
-NOT_MEASURED = "not measured yet (needs issue 3 models)"
 
 
-def update_p95_ms() -> float | None:
-    """Saving one value → the updated district figure served, p95 at province scale (goal ≤ 50 ms).
-
-    Needs issue #3's DataValue model and the analytics service; until then: None.
+def end_to_end(workdir: Path, quick: bool) -> dict[str, Any]:
+    """update_p95_ms and page_p95_ms on a generated province-scale database (bench/_province_db.py):
+    saving one value through the service (submit and approve included) to the updated district
+    figure served (goal ≤ 50 ms), and the dashboard and indicator pages under 20 concurrent users
+    against `kehoach serve` (goal ≤ 200 ms, 0 errors). Its own process: Django is set up there only.
     """
-    return None
-
-
-def page_p95_ms() -> float | None:
-    """Dashboard and indicator pages under 20 concurrent users, p95 (goal ≤ 200 ms, 0 errors).
-
-    Needs the real server with the views of issue #4 over issue #3's models; until then: None.
-    """
-    return None
+    command = [sys.executable, str(Path(__file__).with_name("_province_db.py")), "--workdir", str(workdir)]
+    done = subprocess.run([*command, *(["--quick"] if quick else [])], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"end-to-end measurement failed:\n{done.stderr}")
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if figures["page_errors"]:
+        raise SystemExit(f"{figures['page_errors']} page requests failed under load")
+    return figures
 
 
 def prepare(scale: str, workdir: Path) -> dict[str, Any]:
@@ -197,6 +199,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None, help="keep the snapshot and results here")
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--warm-up", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke test: 1 round, a small province database, few requests"
+    )
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.workdir, args.warm_up)
@@ -204,13 +209,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as scratch:
         workdir = args.workdir or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        report(args.scale, workdir, args.rounds or (1 if args.scale == "nation" else 5))
+        rounds = args.rounds or (1 if args.scale == "nation" or args.quick else 5)
+        report(args.scale, workdir, rounds, quick=args.quick)
 
 
-def report(scale: str, workdir: Path, rounds: int) -> None:
+def report(scale: str, workdir: Path, rounds: int, quick: bool = False) -> None:
     figures: dict[str, Any] = {"scale": scale, **prepare(scale, workdir)}
     print(
-        f"{scale}: {figures['units']:,} units, {figures['values']:,} values (geography {figures['geography_s']} s)"
+        f"{scale}: {vn_number(figures['units'])} units, {vn_number(figures['values'])} values"
+        f" (geography {vn_number(figures['geography_s'], 3)} s)"
     )
     runs: dict[str, list[dict[str, Any]]] = {e: [] for e in ENGINES}
     for _ in range(rounds):
@@ -220,7 +227,8 @@ def report(scale: str, workdir: Path, rounds: int) -> None:
         figures[f"{engine}_s"] = round(statistics.median(r["seconds"] for r in runs[engine]), 3)
         figures[f"{engine}_cpu_s"] = round(statistics.median(r["cpu_seconds"] for r in runs[engine]), 3)
         figures[f"{engine}_peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs[engine])
-        print(f"  {engine:8s} {figures[f'{engine}_s']:8.3f} s  peak {figures[f'{engine}_peak_rss_mb']} MB")
+        seconds = vn_number(figures[f"{engine}_s"], 3)
+        print(f"  {engine:8s} {seconds:>8s} s  peak {vn_number(figures[f'{engine}_peak_rss_mb'])} MB")
     figures["cells"] = runs["kehoach"][-1]["rows"]
     for engine in ENGINES[1:]:
         mismatches = compare(workdir, engine)
@@ -231,16 +239,38 @@ def report(scale: str, workdir: Path, rounds: int) -> None:
     figures["fastest_baseline"] = fastest
     figures["recompute_ratio"] = round(figures["kehoach_s"] / figures[f"{fastest}_s"], 3)
     figures["recompute_goal"] = 2.0 if scale == "nation" else 1.5
-    print(f"  ratio kehoach / {fastest}: {figures['recompute_ratio']} (goal ≤ {figures['recompute_goal']})")
+    print(
+        f"  ratio kehoach / {fastest}: {vn_number(figures['recompute_ratio'], 2)}"
+        f" (goal ≤ {vn_number(figures['recompute_goal'], 1)})"
+    )
     if scale != "nation":
         figures.update(reference(workdir))
         if not figures["reference_equal"]:
             raise SystemExit("the pure-Python reference engine disagrees with the columnar engine")
-        print(f"  reference engine equal; incremental update p95 {figures['engine_update_p95_ms']} ms")
-    figures["update_p95_ms"] = update_p95_ms()
-    figures["page_p95_ms"] = page_p95_ms()
-    figures["not_measured"] = {"update_p95_ms": NOT_MEASURED, "page_p95_ms": NOT_MEASURED}
-    print(f"  update_p95_ms, page_p95_ms: {NOT_MEASURED}")
+        print(
+            f"  reference engine equal; incremental update p95 {vn_number(figures['engine_update_p95_ms'], 1)} ms"
+        )
+    e2e = end_to_end(workdir / "province-db", quick)
+    figures.update(
+        {f"e2e_{k}" if k not in ("update_p95_ms", "page_p95_ms") else k: v for k, v in e2e.items()}
+    )
+    print(
+        f"  province database ({vn_number(e2e['villages'])} villages, {vn_number(e2e['db_values'])} values,"
+        f" {vn_number(e2e['stored_cells'])} stored cells)"
+    )
+    print(
+        f"  save → submit → approve → district figure served: p95 {vn_number(e2e['update_p95_ms'], 1)} ms"
+        f" (goal ≤ 50; reading alone {vn_number(e2e['update_read_p95_ms'], 1)} ms)"
+    )
+    print(
+        f"  with drafts counting, save → district figure served: p95 {vn_number(e2e['update_draft_p95_ms'], 1)} ms"
+    )
+    print(
+        f"  pages, {e2e['users']} users, {vn_number(e2e['page_requests'])} requests, {e2e['page_errors']} errors"
+        f" (goal p95 ≤ 200 ms, 0 errors):"
+    )
+    for page, ms in e2e["pages"].items():
+        print(f"    {page}: p95 {vn_number(ms, 1)} ms")
     print(json.dumps(figures, ensure_ascii=False))
 
 

@@ -25,5 +25,6 @@ urlpatterns = [
     path("tien-do/", include("kehoach.analytics.urls")),
     path("bao-cao/", include("kehoach.reports.urls")),
     path("cong-khai/", include("kehoach.portal.urls")),
+    path("", include("kehoach.plans.urls")),
     path("", include("kehoach.web.urls")),
 ]

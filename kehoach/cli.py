@@ -1,4 +1,5 @@
-"""The `kehoach` command: init, serve, plan export/load, user token, units load.
+"""The `kehoach` command: init, serve, plan export/load/parse, user token, units load, report,
+analytics recompute.
 
 A thin shell over Django management commands so an official needs one command name, not
 `python manage.py` and settings modules. SQLite in the working directory unless DATABASE_URL is set.
@@ -105,6 +106,13 @@ def cmd_units_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analytics_recompute(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    call_command("kehoach_recompute")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description="Theo dõi thực hiện kế hoạch phát triển.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,6 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = units.add_parser("load", help="nạp danh mục đơn vị (mặc định: toàn quốc)")
     p.add_argument("file", nargs="?")
     p.set_defaults(func=cmd_units_load)
+    analytics = sub.add_parser("analytics", help="số liệu tổng hợp").add_subparsers(
+        dest="analytics_command", required=True
+    )
+    p = analytics.add_parser(
+        "recompute", help="tính lại toàn bộ bảng kết quả chỉ số (sửa chữa; chạy lại không đổi)"
+    )
+    p.set_defaults(func=cmd_analytics_recompute)
+    from kehoach.reports.cli_parser import add_report_parser  # the commands import the ORM when run
+
+    add_report_parser(sub)
     return parser
 
 

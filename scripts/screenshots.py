@@ -31,6 +31,14 @@ PAGES = [
     ("target", "/nhiem-vu/ke-hoach/MUONGTE-CTDT-2021-2030/chi-tieu/T2025-02/"),
     ("data", "/so-lieu/ke-hoach/MUONGTE-CTDT-2021-2030/"),
     ("catalogue", "/chi-so/"),
+    ("indicator", "/tien-do/ke-hoach/MUONGTE-CTDT-2021-2030/chi-so/TL_HO_NGHEO/"),
+    ("performance", "/tien-do/ke-hoach/MUONGTE-CTDT-2021-2030/bang-chi-tieu/?milestone=2025"),
+    ("reports", "/bao-cao/ke-hoach/MUONGTE-CTDT-2021-2030/"),
+]
+PUBLIC = [  # no account: what a citizen sees
+    ("portal", "/cong-khai/MUONGTE-CTDT-2021-2030/"),
+    ("portal-target", "/cong-khai/MUONGTE-CTDT-2021-2030/chi-tieu/T2025-02/"),
+    ("portal-money", "/cong-khai/MUONGTE-CTDT-2021-2030/von/"),
 ]
 
 
@@ -64,7 +72,11 @@ def main() -> None:
             ):
                 page = browser.new_page(viewport=viewport)
                 base = f"http://127.0.0.1:{PORT}"
-                page.goto(base + "/")
+                if name == "desktop":  # the public portal, as a visitor sees it
+                    for shot, path in PUBLIC:
+                        page.goto(base + path)
+                        page.screenshot(path=str(out / f"{shot}-{name}.png"), full_page=False)
+                page.goto(base + "/dang-nhap/")
                 page.get_by_label("Tên đăng nhập").fill("demo-chutri")
                 page.get_by_label("Mật khẩu").fill(password.group(1))
                 page.get_by_role("button", name="Đăng nhập").click()

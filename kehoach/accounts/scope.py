@@ -173,6 +173,17 @@ def user_agency_lineage(user: Any) -> frozenset[int]:
     return cached
 
 
+def can_moderate_feedback(user: Any, plan: Any, agency_id: int | None) -> bool:
+    """Citizen feedback (issue #7): the plan owner, and officers of the agency that must answer
+    (or of the body that succeeded it), publish, reject and answer comments on a plan in scope."""
+    if can_change_plan(user, plan):
+        return True
+    scope = scope_for(user)
+    if scope.role != Role.AGENCY_OFFICER or not scope.relates_to_unit(plan.admin_unit_id):
+        return False
+    return agency_id is not None and (agency_id in user_agency_lineage(user) or agency_id == scope.agency_id)
+
+
 def can_view_plan(user: Any, plan: Any) -> bool:
     """The same rule as plan_filter, for one plan already loaded (e.g. reached through a file)."""
     return scope_for(user).relates_to_unit(plan.admin_unit_id)
@@ -260,3 +271,23 @@ def can_approve_data(user: Any, unit_id: int) -> bool:
     """The level above approves: the plan owner for the units of its area (and the admin)."""
     scope = scope_for(user)
     return scope.everything or (scope.role == Role.PLAN_OWNER and scope.reaches_unit(unit_id))
+
+
+def can_issue_report(user: Any, plan: Any) -> bool:
+    """Official reports (issue #6): the plan's owner (and the admin) drafts, edits and issues them;
+    everyone who may view the plan downloads the issued ones; drafts stay with the owner."""
+    return can_change_plan(user, plan)
+
+
+def can_set_unit_target(user: Any, plan: Any, unit_id: int) -> bool:
+    """A unit's own targets (issue #4): the plan owner for any unit of its plan's area (the service
+    checks the unit lies in that area), a commune officer for its own commune only (not its villages,
+    not a neighbour), the admin. Out of scope of the plan: the caller answers 404."""
+    scope = scope_for(user)
+    if scope.everything or can_change_plan(user, plan):
+        return True
+    return (
+        scope.role == Role.COMMUNE_OFFICER
+        and can_view_plan(user, plan)
+        and user.units.filter(pk=unit_id).exists()
+    )

@@ -14,7 +14,9 @@ class AgencySerializer(serializers.ModelSerializer[Agency]):
     parent: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True
     )
-    admin_unit: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    admin_unit: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="key", read_only=True
+    )
     successors = serializers.SerializerMethodField()
 
     class Meta:

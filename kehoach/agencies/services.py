@@ -126,7 +126,10 @@ def load_agency_data(*, data: dict[str, Any], actor: Any = None, channel: Channe
             AgencySuccession.objects.update_or_create(
                 predecessor=agency,
                 successor=agencies.get(succ["agency"]) or Agency.objects.get(code=succ["agency"]),
-                defaults={"date": dt.date.fromisoformat(str(succ["date"])), "note": nfc(succ.get("note") or "")},
+                defaults={
+                    "date": dt.date.fromisoformat(str(succ["date"])),
+                    "note": nfc(succ.get("note") or ""),
+                },
             )
     record_event(
         actor=actor,

@@ -61,7 +61,7 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _row(row: TargetProgress) -> dict[str, Any]:
+def progress_row(row: TargetProgress) -> dict[str, Any]:
     j = row.judgement
     return {
         "target": row.target.code,
@@ -111,6 +111,6 @@ class PlanProgressView(APIView):
                 "asOf": progress.as_of,
                 "countedStatuses": sorted(s.value for s in progress.statuses),
                 "counted": counted_label(progress.statuses),
-                "targets": [_row(r) for r in progress.rows],
+                "targets": [progress_row(r) for r in progress.rows],
             }
         )

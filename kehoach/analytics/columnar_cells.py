@@ -126,12 +126,13 @@ def _cells(
     scale: int,
     cocs: list[int] | None,
 ) -> pl.DataFrame | None:
-    """Presence as in evaluate.py: a ratio where its denominator has entries and is not zero."""
+    """Presence as in evaluate.py: a ratio where its numerator has entries and its denominator has
+    entries and is not zero (a blank numerator is missing, not 0)."""
     numerator = _sum_terms(source, layout.term_ids(formula.numerator), ind, layout, scale, cocs)
+    if numerator is None:
+        return None
     decimal = pl.Decimal(38, scale)
     if formula.denominator is None:
-        if numerator is None:
-            return None
         return numerator.select(
             "ck",
             pl.col("value").alias("numerator"),
@@ -142,15 +143,11 @@ def _cells(
     if denominator is None:
         return None
     cells = denominator.filter(pl.col("value") != 0).rename({"value": "denominator", "approx": "approx_d"})
-    if numerator is None:
-        cells = cells.with_columns(pl.lit(0).cast(decimal).alias("value"), pl.lit(False).alias("approx"))
-    else:
-        cells = cells.join(numerator, on="ck", how="left")
-    return cells.select(
+    return cells.join(numerator, on="ck", how="inner").select(
         "ck",
-        pl.col("value").fill_null(pl.lit(0).cast(decimal)).alias("numerator"),
+        pl.col("value").cast(decimal).alias("numerator"),
         "denominator",
-        (pl.col("approx_d") | pl.col("approx").fill_null(False)).alias("approximate"),
+        (pl.col("approx_d") | pl.col("approx")).alias("approximate"),
     )
 
 

@@ -1,9 +1,11 @@
 """One result cell from the series sums of its area: the presence rules and the arithmetic.
 
-Presence: a ratio or weighted average exists where its denominator has at least one counted entry
-and is not zero (a numerator without entries is 0: the area reported its denominator); a count,
-amount or index exists where at least one entry counted; a rate of change exists where the base
-exists in both periods and its earlier level is not zero.
+Presence: a ratio or weighted average exists where its numerator and its denominator each have at
+least one counted entry and the denominator is not zero. A blank numerator is missing, not 0: a
+commune that entered its households but not yet its poor households has no poverty rate (0 % would
+read as "eliminated"); a real zero is entered as 0 and counts. A count, amount or index exists
+where at least one entry counted; a rate of change exists where the base exists in both periods and
+its earlier level is not zero.
 """
 
 from __future__ import annotations
@@ -50,11 +52,10 @@ class Evaluator:
         if formula.base is not None:
             return self._rate(formula, area, period, coc)
         numerator, count, approx = self._terms(formula.numerator, area, period, coc)
+        if count == 0:
+            return None
         denominator: Decimal | None = None
-        if formula.denominator is None:
-            if count == 0:
-                return None
-        else:
+        if formula.denominator is not None:
             denominator, count, den_approx = self._terms(formula.denominator, area, period, coc)
             if count == 0 or denominator == 0:
                 return None

@@ -18,6 +18,7 @@ from kehoach.analytics.targets import (
     Status,
     TargetKind,
     TargetSpec,
+    UnitTarget,
 )
 from kehoach.analytics.trend import Trend, exp
 from kehoach.core.formatting import vn_number
@@ -52,7 +53,7 @@ TARGET_UNITS = {
     TargetKind.RELATIVE_TO_MEASURE: "% của chỉ tiêu so sánh",
 }
 STATUS_RULE = (
-    "Đã đạt nếu giá trị mới nhất đạt mục tiêu; quá mốc mà chưa đạt là chậm tiến độ; nếu chưa đến mốc, "
+    "Đã đạt nếu giá trị mới nhất đạt mục tiêu; đã có số liệu năm mốc mà không đạt là không đạt; nếu chưa có, "
     "dự báo theo xu hướng (bình phương nhỏ nhất trên các năm có số liệu, kể cả năm gốc) đạt mục tiêu là "
     "đúng tiến độ, thiếu không quá {band}% mức thay đổi kế hoạch yêu cầu là có nguy cơ, thiếu hơn là chậm tiến độ."
 )
@@ -82,16 +83,39 @@ def _difference(value: Decimal | None, spec: TargetSpec, settings: JudgementSett
     return _measured(value, spec, settings) + suffix
 
 
+def _stated(spec: TargetSpec, settings: JudgementSettings) -> str:
+    if spec.kind in TARGET_UNITS:
+        stated = _number(spec.value, settings.display_places) + TARGET_UNITS[spec.kind]
+    else:  # a level is written in the measure's own unit
+        stated = _measured(spec.value, spec, settings)
+    return f"{COMPARATOR_TEXT[spec.comparator]} {stated} (năm {spec.milestone_year})"
+
+
+def origin(j: Judgement, override: UnitTarget | None) -> str:
+    """Where the value judged against comes from: the plan, or the unit's own decision."""
+    if j.source != "unit":
+        return "Chỉ tiêu của kế hoạch (đơn vị chưa đặt mục tiêu riêng)"
+    document = override.document if override is not None else ""
+    return "Mục tiêu riêng của đơn vị" + (f", theo {document}" if document else "")
+
+
 def _figures(
-    j: Judgement, spec: TargetSpec, settings: JudgementSettings, trend: Trend | None
+    j: Judgement,
+    spec: TargetSpec,
+    settings: JudgementSettings,
+    trend: Trend | None,
+    plan: TargetSpec,
+    override: UnitTarget | None,
 ) -> list[Figure]:
     def m(value: Decimal | None) -> str:
         return _measured(value, spec, settings)
 
     baseline = j.baseline
-    stated = _number(spec.value, settings.display_places) + TARGET_UNITS.get(spec.kind, "")
-    figures = [
-        Figure("Chỉ tiêu kế hoạch", spec.value, f"{COMPARATOR_TEXT[spec.comparator]} {stated}"),
+    figures = [Figure("Chỉ tiêu kế hoạch", plan.value, _stated(plan, settings))]
+    if j.source == "unit":
+        figures.append(Figure("Mục tiêu riêng của đơn vị", spec.value, _stated(spec, settings)))
+    figures += [
+        Figure("Nguồn mục tiêu", None, origin(j, override)),
         Figure("Năm gốc", baseline.year if baseline else None, str(baseline.year) if baseline else "—"),
         Figure(
             "Giá trị năm gốc", baseline.value if baseline else None, m(baseline.value if baseline else None)
@@ -118,7 +142,9 @@ def _figures(
     return figures
 
 
-def _sentence(j: Judgement, spec: TargetSpec, settings: JudgementSettings, unit_name: str) -> str:
+def _sentence(
+    j: Judgement, spec: TargetSpec, settings: JudgementSettings, unit_name: str, override: UnitTarget | None
+) -> str:
     def m(value: Decimal | None) -> str:
         return _measured(value, spec, settings)
 
@@ -128,7 +154,8 @@ def _sentence(j: Judgement, spec: TargetSpec, settings: JudgementSettings, unit_
     parts = [f"{who}: {spec.measure} năm {j.latest_year} là {m(j.latest)}"]
     if j.latest_year != j.baseline.year:
         parts[0] += f" (năm gốc {j.baseline.year}: {m(j.baseline.value)})"
-    own = " (mục tiêu riêng của đơn vị)" if j.source == "unit" else ""
+    said = origin(j, override)
+    own = f" ({said[0].lower()}{said[1:]})" if j.source == "unit" else ""  # keeps "Quyết định" capitalised
     parts.append(f"mục tiêu năm {j.milestone_year}{own}: {COMPARATOR_TEXT[j.comparator]} {m(j.target_level)}")
     if j.trajectory is not None and settings.current_year < j.milestone_year:
         parts.append(f"theo lộ trình năm {settings.current_year} cần {m(j.trajectory)}")
@@ -146,12 +173,20 @@ def _sentence(j: Judgement, spec: TargetSpec, settings: JudgementSettings, unit_
 
 
 def explain_judgement(
-    judgement: Judgement, spec: TargetSpec, settings: JudgementSettings, trend: Trend | None, unit_name: str
+    judgement: Judgement,
+    spec: TargetSpec,
+    settings: JudgementSettings,
+    trend: Trend | None,
+    unit_name: str,
+    *,
+    plan: TargetSpec | None = None,
+    override: UnitTarget | None = None,
 ) -> Explanation:
+    """`spec` is the target judged against (the unit's own where it has one), `plan` the plan's."""
     band = _number(settings.at_risk_band * 100, 0)
     rule = RULES[spec.kind] + " " + STATUS_RULE.format(band=band)
     return Explanation(
         rule=rule,
-        figures=tuple(_figures(judgement, spec, settings, trend)),
-        sentence=_sentence(judgement, spec, settings, unit_name),
+        figures=tuple(_figures(judgement, spec, settings, trend, plan or spec, override)),
+        sentence=_sentence(judgement, spec, settings, unit_name, override),
     )

@@ -13,8 +13,8 @@ and the level it must reach at the milestone with a comparator.
 - a sub-target ("trong đó") is judged on its own measure and names its parent.
 
 Status, in order: no data (nothing observed, or only the baseline and the target not met);
-achieved (the latest value meets the target); off track once the milestone has passed unmet;
-otherwise the forecast at the milestone from the least-squares trend of the observations
+achieved (the latest value meets the target); not achieved once a figure for the milestone year
+(or later) is known and misses; otherwise the forecast at the milestone from the least-squares trend of the observations
 (baseline included) decides: on track if it meets the target, at risk if it falls short by at most
 `at_risk_band` of the change the plan asks for, off track beyond. With fewer than `min_points`
 observations, the latest value against the trajectory decides instead.
@@ -181,6 +181,7 @@ def judge(
     if baseline is not None:
         points[baseline.year] = baseline.value  # the plan's baseline wins over a later revision
     facts = _Facts(spec, source, unit, unit_name, settings, baseline, points, set(approximate_years))
+    facts.plan, facts.override = target, override  # the plan's target, shown beside the unit's own
     return facts.judgement()
 
 
@@ -205,6 +206,8 @@ class _Facts:
         )
         self.baseline, self.points = baseline, points
         self.approximate = bool(approximate_years & points.keys())
+        self.plan: TargetSpec = spec
+        self.override: UnitTarget | None = None
 
     def judgement(self) -> Judgement:
         spec, settings, baseline = self.spec, self.settings, self.baseline
@@ -234,7 +237,9 @@ class _Facts:
         if latest_year == baseline.year:
             return Status.NO_DATA  # only the baseline: nothing yet says how fast it moves
         if latest_year >= spec.milestone_year:
-            return Status.OFF_TRACK
+            # The milestone's own figure is in and misses: a verdict, no longer a pace ("chậm").
+            # Until that figure arrives (data lag), the forecast at the milestone still decides.
+            return Status.NOT_ACHIEVED
         if forecast is not None:
             expected, aim = forecast, level
         else:
@@ -283,5 +288,7 @@ class _Facts:
             explanation=Explanation("", (), ""),
             parent=spec.parent,
         )
-        explanation = explain_judgement(judgement, spec, self.settings, trend, self.unit_name)
+        explanation = explain_judgement(
+            judgement, spec, self.settings, trend, self.unit_name, plan=self.plan, override=self.override
+        )
         return replace(judgement, explanation=explanation)

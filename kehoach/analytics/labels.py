@@ -12,5 +12,6 @@ STATUS_TEXT: dict[Status, Promise] = {
     Status.ON_TRACK: _("Đúng tiến độ"),
     Status.AT_RISK: _("Có nguy cơ không đạt"),
     Status.OFF_TRACK: _("Chậm tiến độ"),
+    Status.NOT_ACHIEVED: _("Không đạt"),
     Status.NO_DATA: _("Chưa có số liệu"),
 }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kehoach.analytics.targets import Baseline, Comparator, Direction, TargetKind, TargetSpec
+from kehoach.analytics.targets import Baseline, Comparator, Direction, TargetKind, TargetSpec, UnitTarget
+from kehoach.core.formatting import vn_date
 from kehoach.indicators import models as im
 from kehoach.indicators.choices import TargetRole
+from kehoach.plans import models as pm
 from kehoach.plans.models import Plan, Target
 
 # How the measure of a target is written, from the target's unit (a rate target's measure is a rate).
@@ -74,3 +76,27 @@ def baselines(*, indicators: list[int], unit: int) -> dict[int, Baseline]:
     for indicator, year, value in rows.values_list("indicator_id", "year", "value"):
         found[indicator] = Baseline(year, value)
     return found
+
+
+def _document(own: pm.UnitTarget) -> str:
+    """The deciding document as the explanation names it ("văn bản số 12/QĐ-UBND ngày 05/01/2024")."""
+    text = f"văn bản số {own.decision_number}" if own.decision_number else ""
+    if own.decision_date is not None:
+        text = f"{text or 'văn bản'} ngày {vn_date(own.decision_date)}"
+    return text
+
+
+def unit_targets(*, plan: Plan, unit: int) -> dict[str, UnitTarget]:
+    """The unit's own targets for the plan's targets, by target code (absent: the plan's holds)."""
+    rows = pm.UnitTarget.objects.filter(target__plan=plan, unit_id=unit).select_related("target")
+    return {
+        own.target.code: UnitTarget(
+            target=own.target.code,
+            unit=unit,
+            value=own.value,
+            comparator=Comparator(own.comparator) if own.comparator else None,
+            milestone_year=own.milestone_year,
+            document=_document(own),
+        )
+        for own in rows
+    }

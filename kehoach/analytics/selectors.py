@@ -6,8 +6,11 @@ Mapping: docs/domain/analytics.md ("Inputs"). Nothing here computes; `services.p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 
@@ -15,14 +18,18 @@ from kehoach.analytics.definitions import (
     TOTAL,
     AggregationType,
     Catalogue,
+    CellKey,
     DataElement,
     DataValue,
     Indicator,
     IndicatorType,
+    IndicatorValue,
     Term,
     ValueStatus,
 )
+from kehoach.analytics.formulas import Compiled, compile_catalogue
 from kehoach.analytics.geography import Geography, Succession, Unit, build_geography
+from kehoach.analytics.models import ResultCell, ResultTableState
 from kehoach.datavalues.choices import SubmissionStatus
 from kehoach.datavalues.models import DataValue as StoredValue
 from kehoach.datavalues.models import Submission
@@ -40,6 +47,19 @@ _STATUS = {
 }
 
 
+STATUS_ORDER = (ValueStatus.DRAFT, ValueStatus.SUBMITTED, ValueStatus.APPROVED)
+
+
+def value_status(submission_status: str) -> ValueStatus:
+    """What a form's status means for its values (returned: draft again)."""
+    return _STATUS[SubmissionStatus(submission_status)]
+
+
+def most_advanced(statuses: Iterable[ValueStatus]) -> ValueStatus:
+    """A value listed in several forms has the status of the most advanced one (none: draft)."""
+    return max(statuses, key=_RANK.__getitem__, default=ValueStatus.DRAFT)
+
+
 def counted_statuses() -> frozenset[ValueStatus]:
     """Setting KEHOACH_ANALYTICS_STATUSES: which submission statuses count (approved only by default)."""
     names: Iterable[str] = getattr(settings, "KEHOACH_ANALYTICS_STATUSES", ("approved",))
@@ -50,90 +70,220 @@ def _term(element: str, combo: str | None) -> tuple[Term, ...]:
     return (Term(element, cocs=frozenset({combo}) if combo and combo != TOTAL else None),)
 
 
-def _indicators(row: im.Indicator) -> list[Indicator]:
-    numerator = _term(row.numerator.code, row.numerator_combo.code if row.numerator_combo else None)
-    denominator = (
-        _term(row.denominator.code, row.denominator_combo.code if row.denominator_combo else None)
-        if row.denominator
-        else ()
+@dataclass(frozen=True)
+class Definitions:
+    """Rows the catalogue and the geography are built from, as plain tuples (hashable, comparable)."""
+
+    elements: tuple[tuple[str, str], ...]
+    disaggregations: tuple[tuple[str, str], ...]
+    indicators: tuple[tuple[Any, ...], ...]
+    option_combos: tuple[tuple[str, str], ...]
+    forms: tuple[tuple[str, int], ...]
+    units: tuple[tuple[int, str, dt.date | None, dt.date | None], ...]
+    links: tuple[tuple[int, int, dt.date | None, dt.date | None], ...]
+    successions: tuple[tuple[int, int, bool], ...]
+
+    def signature(self, as_of: dt.date) -> str:
+        """Digest of every definition and of the stretch of days around `as_of` whose geography is the
+        same (between two dates where a unit or parent link begins or ends): equal digests, equal
+        catalogue and geography, so a stored table computed for one day serves the whole stretch."""
+        days: set[dt.date] = set()
+        for _unit, _x, start, end in (*self.units, *self.links):
+            days |= {d for d in (start, end, end and end + dt.timedelta(days=1)) if d is not None}
+        before = max((d for d in days if d <= as_of), default=None)
+        after = min((d for d in days if d > as_of), default=None)
+        digest = hashlib.sha256(repr((self, before, after)).encode())
+        return digest.hexdigest()
+
+
+def load_definitions() -> Definitions:
+    indicators = im.Indicator.objects.order_by("code").values_list(
+        "code",
+        "type",
+        "numerator__code",
+        "numerator_combo__code",
+        "denominator__code",
+        "denominator_combo__code",
+        "factor",
     )
-    kind = IndicatorType(row.type)
-    if kind is not IndicatorType.RATE_OF_CHANGE:
-        return [Indicator(row.code, kind, numerator, denominator, factor=row.factor)]
+    through = im.DataElement.disaggregations.through.objects.order_by("id")
+    return Definitions(
+        elements=tuple(im.DataElement.objects.order_by("code").values_list("code", "aggregation")),
+        disaggregations=tuple(through.values_list("dataelement__code", "categorycombo__code")),
+        indicators=tuple(tuple(row) for row in indicators),
+        option_combos=tuple(
+            im.CategoryOptionCombo.objects.exclude(code=TOTAL)
+            .order_by("code")
+            .values_list("code", "combo__code")
+        ),
+        forms=tuple(im.DataSetElement.objects.order_by("id").values_list("element__code", "data_set_id")),
+        units=tuple(OrgUnit.objects.order_by("id").values_list("id", "name", "valid_from", "valid_to")),
+        links=tuple(
+            UnitParent.objects.order_by("id").values_list("unit_id", "parent_id", "valid_from", "valid_to")
+        ),
+        successions=tuple(
+            UnitLineage.objects.order_by("id").values_list("predecessor_id", "successor_id", "partial")
+        ),
+    )
+
+
+def _indicators(
+    code: str, kind: str, num: str, num_combo: str | None, den: str | None, den_combo: str | None, factor: Any
+) -> list[Indicator]:
+    numerator = _term(num, num_combo)
+    denominator = _term(den, den_combo) if den else ()
+    if IndicatorType(kind) is not IndicatorType.RATE_OF_CHANGE:
+        return [Indicator(code, IndicatorType(kind), numerator, denominator, factor=factor)]
     level = Indicator(
-        row.code + LEVEL_SUFFIX,
+        code + LEVEL_SUFFIX,
         IndicatorType.RATIO if denominator else IndicatorType.COUNT,
         numerator,
         denominator,
     )
-    return [level, Indicator(row.code, kind, factor=row.factor, base=level.code)]
+    return [level, Indicator(code, IndicatorType.RATE_OF_CHANGE, factor=factor, base=level.code)]
+
+
+def build_catalogue(defs: Definitions) -> Catalogue:
+    combos: dict[str, list[str]] = defaultdict(list)
+    for element, combo in defs.disaggregations:
+        combos[element].append(combo)
+    elements = [
+        DataElement(code, AggregationType(aggregation), tuple(combos.get(code, ())))
+        for code, aggregation in defs.elements
+    ]
+    indicators = [indicator for row in defs.indicators for indicator in _indicators(*row)]
+    return Catalogue.of(elements, indicators, dict(defs.option_combos))
+
+
+def build_geography_of(defs: Definitions, *, as_of: dt.date) -> Geography:
+    return build_geography(
+        [Unit(*row) for row in defs.units],
+        [Link(*row) for row in defs.links],
+        [Succession(*row) for row in defs.successions],
+        as_of=as_of,
+    )
 
 
 def load_catalogue() -> Catalogue:
     """Every data element and indicator; a rate of change gets its level as a hidden indicator."""
-    combos: dict[str, list[str]] = defaultdict(list)
-    through = im.DataElement.disaggregations.through.objects.order_by("id")
-    for element, combo in through.values_list("dataelement__code", "categorycombo__code"):
-        combos[element].append(combo)
-    elements = [
-        DataElement(code, AggregationType(aggregation), tuple(combos.get(code, ())))
-        for code, aggregation in im.DataElement.objects.values_list("code", "aggregation")
-    ]
-    rows = im.Indicator.objects.select_related(
-        "numerator", "denominator", "numerator_combo", "denominator_combo"
-    ).order_by("code")
-    indicators = [indicator for row in rows for indicator in _indicators(row)]
-    option_combos = dict(
-        im.CategoryOptionCombo.objects.exclude(code=TOTAL).values_list("code", "combo__code")
-    )
-    return Catalogue.of(elements, indicators, option_combos)
+    return build_catalogue(load_definitions())
 
 
 def load_geography(*, as_of: dt.date) -> Geography:
     """Units with their dated parent links and lineage (`partial` marks approximate figures)."""
-    units = [
-        Unit(pk, name, valid_from, valid_to)
-        for pk, name, valid_from, valid_to in OrgUnit.objects.values_list(
-            "id", "name", "valid_from", "valid_to"
-        )
-    ]
-    links = [
-        Link(unit, parent, valid_from, valid_to)
-        for unit, parent, valid_from, valid_to in UnitParent.objects.values_list(
-            "unit_id", "parent_id", "valid_from", "valid_to"
-        )
-    ]
-    successions = [
-        Succession(predecessor, successor, partial)
-        for predecessor, successor, partial in UnitLineage.objects.values_list(
-            "predecessor_id", "successor_id", "partial"
-        )
-    ]
-    return build_geography(units, links, successions, as_of=as_of)
+    return build_geography_of(load_definitions(), as_of=as_of)
 
 
-def load_values(*, units: Collection[int], elements: Collection[str] | None = None) -> list[DataValue]:
+def load_values(
+    *,
+    units: Collection[int] | None,
+    elements: Collection[str] | None = None,
+    periods: Collection[str] | None = None,
+) -> list[DataValue]:
     """Stored values (not deleted) of these units, each with the status of its form's submission.
 
     A value belongs to every form of the plan listing its element; the most advanced submission
     of those forms for the unit and period gives its status (none yet: draft).
     """
-    rows = StoredValue.objects.filter(deleted=False, unit_id__in=list(units))
+    codes = dict(im.DataElement.objects.values_list("pk", "code"))
+    rows = StoredValue.objects.filter(deleted=False)
+    if units is not None:  # None: every unit (the full recompute)
+        rows = rows.filter(unit_id__in=list(units))
     if elements is not None:
-        rows = rows.filter(element__code__in=list(elements))
-    data = list(rows.values_list("element__code", "unit_id", "period", "option_combo__code", "value"))
-    forms: dict[str, list[int]] = defaultdict(list)
-    for element, form in im.DataSetElement.objects.values_list("element__code", "data_set_id"):
+        wanted = set(elements)
+        rows = rows.filter(element_id__in=[pk for pk, code in codes.items() if code in wanted])
+    if periods is not None:
+        rows = rows.filter(period__in=list(periods))
+    # Ids, not joined codes: the join costs more than the two small lookups (a province-wide refresh).
+    data = rows.values_list("element_id", "unit_id", "period", "option_combo_id", "value")
+    combos = dict(im.CategoryOptionCombo.objects.values_list("pk", "code"))
+    forms: dict[int, list[int]] = defaultdict(list)
+    for element, form in im.DataSetElement.objects.values_list("element_id", "data_set_id"):
         forms[element].append(form)
     decided = {
         (form, unit, period): _STATUS[SubmissionStatus(status)]
-        for form, unit, period, status in Submission.objects.filter(unit_id__in=list(units)).values_list(
+        for form, unit, period, status in _submissions(units, periods).values_list(
             "data_set_id", "unit_id", "period", "status"
         )
     }
+    status_of: dict[tuple[int, int, str], ValueStatus] = {}
     values = []
     for element, unit, period, coc, value in data:
-        statuses = [decided.get((form, unit, period), ValueStatus.DRAFT) for form in forms.get(element, ())]
-        status = max(statuses, key=_RANK.__getitem__, default=ValueStatus.DRAFT)
-        values.append(DataValue(element, unit, period, coc, value, status))
+        status = status_of.get((element, unit, period))
+        if status is None:
+            found = [decided.get((form, unit, period), ValueStatus.DRAFT) for form in forms.get(element, ())]
+            status = status_of[(element, unit, period)] = most_advanced(found)
+        values.append(DataValue(codes[element], unit, period, combos[coc], value, status))
     return values
+
+
+def _submissions(units: Collection[int] | None, periods: Collection[str] | None) -> Any:
+    rows = Submission.objects.all() if units is None else Submission.objects.filter(unit_id__in=list(units))
+    return rows if periods is None else rows.filter(period__in=list(periods))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Catalogue (compiled) and geography for a day, with the signature they were built from."""
+
+    signature: str
+    catalogue: Catalogue
+    compiled: Compiled
+    geography: Geography
+
+
+_PREPARED: dict[str, Prepared] = {}  # by signature: rebuilt only when units or indicators change
+
+
+def prepared(*, as_of: dt.date) -> Prepared:
+    """The definitions as of `as_of`, built once per signature and process (a few queries a call)."""
+    defs = load_definitions()
+    signature = defs.signature(as_of)
+    found = _PREPARED.get(signature)
+    if found is None:
+        catalogue = build_catalogue(defs)
+        geography = build_geography_of(defs, as_of=as_of)
+        found = Prepared(signature, catalogue, compile_catalogue(catalogue), geography)
+        if len(_PREPARED) >= 8:  # a few days or settings at most; never grow without bound
+            _PREPARED.clear()
+        _PREPARED[signature] = found
+    return found
+
+
+def statuses_text(statuses: frozenset[ValueStatus]) -> str:
+    return ",".join(sorted(s.value for s in statuses))
+
+
+def table_state() -> ResultTableState | None:
+    return ResultTableState.objects.filter(pk=1).first()
+
+
+def stored_table_serves(prep: Prepared, statuses: frozenset[ValueStatus]) -> bool:
+    """Was the stored table built for these definitions, this geography and these statuses?"""
+    state = table_state()
+    return (
+        state is not None and state.signature == prep.signature and state.statuses == statuses_text(statuses)
+    )
+
+
+def stored_cells(
+    *,
+    indicators: Collection[str] | None,
+    areas: Collection[int] | None,
+    periods: Collection[str] | None = None,
+) -> dict[CellKey, IndicatorValue]:
+    """Rows of the stored table as IndicatorValues (None: every indicator, area or period)."""
+    rows = ResultCell.objects.all() if areas is None else ResultCell.objects.filter(unit_id__in=list(areas))
+    if indicators is not None:
+        rows = rows.filter(indicator__in=list(indicators))
+    if periods is not None:
+        rows = rows.filter(period__in=list(periods))
+    fields = ("indicator", "unit_id", "period", "coc", "numerator", "denominator", "value", "approximate")
+    cells = {}
+    for indicator, unit, period, coc, num, den, value, approx, reasons in rows.values_list(
+        *fields, "reasons"
+    ):
+        cells[(indicator, unit, period, coc)] = IndicatorValue(
+            indicator, unit, period, coc, num, den, value, approx, tuple(reasons)
+        )
+    return cells

@@ -1,7 +1,8 @@
-"""Progress against a plan's targets at one unit, computed on demand (always fresh).
+"""Progress against a plan's targets at one unit, always fresh.
 
-The engine aggregates the counted values of the unit's area (its members only), and the pure
-`judge` decides each quantified target. No table is stored: an approval shows at the next request.
+The figures come through `results.indicator_cells` (the stored result table, kept up to date in
+the transaction of every approval, or the engine on demand over the unit's members), and the pure
+`judge` decides each quantified target: an approval shows at the next request.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kehoach.analytics import plan_targets, selectors
-from kehoach.analytics.definitions import TOTAL, AnalyticsSettings, IndicatorValue, ValueStatus
-from kehoach.analytics.engine import Engine
+from kehoach.analytics import plan_targets, results, selectors
+from kehoach.analytics.definitions import TOTAL, IndicatorValue, ValueStatus
 from kehoach.analytics.judgement import judge
 from kehoach.analytics.labels import STATUS_TEXT
 from kehoach.analytics.targets import Judgement, JudgementSettings, Status, TargetKind
@@ -96,12 +96,14 @@ class PlanProgress:
 
 
 def _yearly(
-    cells: Mapping[tuple[str, int, str, str], IndicatorValue], code: str, unit: int
+    cells: Mapping[tuple[str, int, str, str], IndicatorValue], code: str, unit: int, last_year: int
 ) -> dict[int, IndicatorValue]:
+    """Yearly totals up to `last_year`: a judgement as at a date (a report's "tính đến ngày") must
+    not use figures of later years entered since."""
     return {
         int(period): cell
         for (indicator, at, period, coc), cell in cells.items()
-        if indicator == code and at == unit and coc == TOTAL and period.isdigit()
+        if indicator == code and at == unit and coc == TOTAL and period.isdigit() and int(period) <= last_year
     }
 
 
@@ -127,22 +129,17 @@ def target_progress(
         raise ValueError("Kế hoạch chưa có địa bàn.")
     as_of = as_of or timezone.localdate()
     statuses = statuses or selectors.counted_statuses()
-    geography = selectors.load_geography(as_of=as_of)
-    engine = Engine(
-        selectors.load_catalogue(),
-        geography,
-        AnalyticsSettings(counted_statuses=statuses, as_of=as_of),
-        areas=frozenset({unit.pk}),
-    )
-    cells = engine.load(selectors.load_values(units=geography.members(unit.pk)))
     measured = plan_targets.measured_targets(plan=plan)
+    codes = {c for m in measured for c in (_series_code(m), m.reference.code if m.reference else None) if c}
+    cells = results.indicator_cells(indicators=codes, areas=[unit.pk], as_of=as_of, statuses=statuses)
     stored = plan_targets.baselines(indicators=[m.measure.pk for m in measured if m.measure], unit=unit.pk)
+    own = plan_targets.unit_targets(plan=plan, unit=unit.pk)  # a commune's own plan, where it has one
     settings = JudgementSettings(current_year=as_of.year)
     rows = []
     for row in measured:
         code = _series_code(row)
-        series = _yearly(cells, code, unit.pk) if code else {}
-        reference = _yearly(cells, row.reference.code, unit.pk) if row.reference else {}
+        series = _yearly(cells, code, unit.pk, as_of.year) if code else {}
+        reference = _yearly(cells, row.reference.code, unit.pk, as_of.year) if row.reference else {}
         relative = row.spec.kind is TargetKind.RELATIVE_TO_MEASURE
         cells_used = [*series.items(), *reference.items()]
         baseline = (
@@ -158,6 +155,7 @@ def target_progress(
             baseline=baseline,
             reference={year: cell.value for year, cell in reference.items()} if relative else None,
             approximate_years={y for y, c in cells_used if c.approximate},
+            override=own.get(row.spec.code),
             unit_name=unit.name,
         )
         reasons = dict.fromkeys(r for _y, c in cells_used for r in c.reasons)

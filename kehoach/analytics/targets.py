@@ -39,6 +39,7 @@ class Status(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
+    NOT_ACHIEVED = "not_achieved"  # the milestone's figure is known and misses the target
     NO_DATA = "no_data"
 
 
@@ -47,6 +48,7 @@ STATUS_LABELS = {
     Status.ON_TRACK: "Đúng tiến độ",
     Status.AT_RISK: "Có nguy cơ không đạt",
     Status.OFF_TRACK: "Chậm tiến độ",
+    Status.NOT_ACHIEVED: "Không đạt",
     Status.NO_DATA: "Chưa có số liệu",
 }
 
@@ -73,13 +75,18 @@ class TargetSpec:
 
 @dataclass(frozen=True)
 class UnitTarget:
-    """A unit's own target (a commune's plan): what it sets replaces the plan's, the rest is kept."""
+    """A unit's own target (a commune's plan): what it sets replaces the plan's, the rest is kept.
+
+    `document` names where it was decided ("Quyết định số 12/QĐ-UBND ngày 05/01/2024"), as the
+    explanation must say where the value judged against came from.
+    """
 
     target: str
     unit: int
     value: Decimal | None = None
     comparator: Comparator | None = None
     milestone_year: int | None = None
+    document: str = ""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("agencies/", agencies.AgencyList.as_view(), name="agency-list"),
     path("agencies/<str:code>/", agencies.AgencyDetail.as_view(), name="agency-detail"),
     # Each later app mounts its own routes (names are prefixed by the app, e.g. "api:budget-...").
+    path("", include("kehoach.plans.api_urls")),
     path("", include("kehoach.indicators.api_urls")),
     path("", include("kehoach.datavalues.api_urls")),
     path("", include("kehoach.budget.api_urls")),

@@ -152,16 +152,15 @@ def line_money(*, line: BudgetLine, user: Any) -> tuple[Decimal, Decimal]:
 
     A line is matched by its dimensions: programme, then source and kind unless the line is a total
     over them (the seed's "Tổng vốn" line covers every source and kind of its programme)."""
-    allocations = allocations_visible_to(user=user).filter(plan_id=line.plan_id, programme_id=line.programme_id)
+    allocations = allocations_visible_to(user=user).filter(
+        plan_id=line.plan_id, programme_id=line.programme_id
+    )
     if line.source != "total":
         allocations = allocations.filter(source=line.source)
     if line.kind != "total":
         allocations = allocations.filter(kind=line.kind)
     allocated = allocations.aggregate(s=Sum("amount_million_vnd"))["s"] or Decimal(0)
-    disbursed = (
-        disbursements_visible_to(user=user)
-        .filter(allocation__in=allocations)
-        .aggregate(s=Sum("amount_million_vnd"))["s"]
-        or Decimal(0)
-    )
+    disbursed = disbursements_visible_to(user=user).filter(allocation__in=allocations).aggregate(
+        s=Sum("amount_million_vnd")
+    )["s"] or Decimal(0)
     return allocated, disbursed

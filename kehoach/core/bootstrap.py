@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kehoach.accounts.demo import DemoAccount, create_demo_accounts
 from kehoach.agencies.services import load_agency_data
+from kehoach.analytics.services_stored import recompute_results
 from kehoach.assignments.demo import create_demo_progress
 from kehoach.budget.demo import create_demo_budget
 from kehoach.budget.structures import load_default_programme_structures
@@ -28,6 +29,7 @@ from kehoach.plans.services import (
     load_programmes,
     read_data_file,
 )
+from kehoach.portal.demo import create_demo_feedback
 
 AGENCY_DATA = Path(__file__).resolve().parent.parent / "agencies" / "data"
 
@@ -54,10 +56,13 @@ def initialise(*, demo: bool, say: Callable[[str], None]) -> list[DemoAccount]:
     load_default_catalogue(say=say)
     if not demo:
         return []
+
     if plan.admin_unit is not None:
         n = create_demo_villages(district=plan.admin_unit)
         say(f"Dữ liệu minh họa: thêm {n} bản minh họa.")
     create_demo_data(plan=plan, say=say)
     create_demo_progress(plan=plan, say=say)
     say(f"Dữ liệu minh họa: thêm {create_demo_budget(plan=plan)} dòng giao vốn (kèm giải ngân).")
+    recompute_results(say=say)  # the stored figures, built once the demo values are approved
+    say(f"Dữ liệu minh họa: thêm {create_demo_feedback(plan)} ý kiến người dân (cổng công khai).")
     return create_demo_accounts(plan=plan)

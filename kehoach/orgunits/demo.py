@@ -31,7 +31,9 @@ def create_demo_villages(*, district: OrgUnit) -> int:
             if OrgUnit.objects.filter(key=key).exists():
                 continue
             kind = commune.kind or ""
-            short = commune.name[len(kind):].strip() if kind and commune.name.startswith(kind) else commune.name
+            short = (
+                commune.name[len(kind) :].strip() if kind and commune.name.startswith(kind) else commune.name
+            )
             name = f"Bản {short} {n}"
             village = OrgUnit.objects.create(
                 key=key, name=name, kind="Bản", level=level, is_demo=True, search_text=fold(name)

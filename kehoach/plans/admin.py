@@ -75,3 +75,14 @@ class SectionAdmin(AuditedAdmin):
 
 for model in (m.Objective, m.Responsibility, m.Obligation, m.ImplementedDocument):
     admin.site.register(model, AuditedAdmin)
+
+
+@admin.register(m.UnitTarget)
+class UnitTargetAdmin(AuditedAdmin):
+    """Units' own targets are set on the plan's page (kehoach.plans.views); the admin is for repairs."""
+
+    list_display = ("target", "unit", "milestone_year", "value", "comparator", "decision_number", "set_at")
+    list_filter = ("target__plan", "milestone_year")
+    search_fields = ("target__code", "unit__name", "decision_number")
+    raw_id_fields = ("target", "unit")
+    readonly_fields = ("set_by", "set_at")

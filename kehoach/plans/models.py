@@ -6,6 +6,7 @@ findings (kehoach.plans.selectors.plan_findings), never corrected in the data.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -291,3 +292,51 @@ class Obligation(PlanElement):
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="obligation_code_unique_in_plan")
         ]
+
+
+class UnitTarget(models.Model):
+    """A unit's own target for a plan target (a commune's own plan, decided by its own document).
+
+    Where it exists the judgement at that unit uses its value (and comparator, if given) instead of
+    the plan's; everything else stays the plan's. One per target and unit: the milestone year says
+    when the unit means to reach it (the target's milestone, or an earlier milestone of the plan).
+    """
+
+    target = models.ForeignKey(
+        Target, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="unit_targets"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="own_targets"
+    )
+    milestone_year = models.PositiveSmallIntegerField(_("mốc năm"))
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6)
+    comparator = models.CharField(
+        _("so sánh"),
+        max_length=2,
+        choices=c.Comparator.choices,
+        blank=True,
+        help_text=_("Để trống: như kế hoạch."),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    decision_number = models.CharField(_("số văn bản quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đặt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    set_at = models.DateTimeField(_("thời điểm đặt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mục tiêu riêng của đơn vị")
+        verbose_name_plural = _("mục tiêu riêng của đơn vị")
+        ordering = ["target__plan", "target__order", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "unit"], name="unit_target_one_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target.code} – {self.unit}"

@@ -35,8 +35,10 @@ def _plan(request: HttpRequest, code: str) -> m.Plan:
         raise Http404(exc.message) from exc
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Visitors land on the public portal (officials sign in from there); officials on their plan."""
+    if not request.user.is_authenticated:
+        return redirect("portal:home")
     plan = default_plan_for(user=request.user)
     if plan is None:
         return render(request, "web/no_plan.html")
@@ -245,7 +247,9 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Không tìm thấy đơn vị.")
     kids = scope.visible_units(request.user).filter(parent_links__parent=unit).distinct().order_by("name")
     # Villages go under communes that still exist; a former commune's villages follow its successor.
-    may_add = unit.level.code == "commune" and unit.valid_to is None and scope.can_add_village(request.user, unit)
+    may_add = (
+        unit.level.code == "commune" and unit.valid_to is None and scope.can_add_village(request.user, unit)
+    )
     error = ""
     if request.method == "POST":
         if not may_add:

@@ -170,7 +170,8 @@ def compute(
                         n, n_count, n_approx = _part(ind.numerator, None, False, *where)
                         d, d_count, d_approx = _part(ind.denominator, None, False, *where)
                     has_den = weighted or bool(ind.denominator)
-                    if (has_den and (d_count == 0 or d == 0)) or (not has_den and n_count == 0):
+                    # A blank numerator is missing, not 0 (evaluate.py); a blank denominator too.
+                    if n_count == 0 or (has_den and (d_count == 0 or d == 0)):
                         continue
                     scaled = BIG.multiply(ind.factor, n)
                     value = ROUNDED.divide(scaled, d) if has_den else scaled

@@ -140,11 +140,17 @@ def test_counted_statuses_is_a_setting():
     assert _cells(values, counted_statuses=both)[("households", 10, "2024", TOTAL)] == 12
 
 
-def test_a_ratio_needs_a_non_zero_denominator_and_defaults_its_numerator_to_zero():
-    cells = _cells([_v("households", 11, "0"), _v("households", 12, "4"), _v("poor", 10, "9", period="2025")])
+def test_a_ratio_needs_a_non_zero_denominator_and_an_entered_numerator():
+    cells = _cells(
+        [
+            *[_v("households", 11, "0"), _v("households", 12, "4"), _v("poor", 10, "9", period="2025")],
+            *[_v("households", 11, "5", period="2026"), _v("poor", 11, "0", period="2026")],
+        ]
+    )
     assert ("poverty", 11, "2024", TOTAL) not in cells
-    assert cells[("poverty", 12, "2024", TOTAL)] == 0
+    assert ("poverty", 12, "2024", TOTAL) not in cells  # blank poor households: missing, not 0 %
     assert ("poverty", 10, "2025", TOTAL) not in cells
+    assert cells[("poverty", 11, "2026", TOTAL)] == 0  # an entered 0 is a 0
 
 
 def test_values_stay_exact_until_display():

@@ -93,9 +93,27 @@ def test_no_data_and_a_single_observation():
     assert explicit.status is Status.NO_DATA and explicit.latest_year == 2020
 
 
-def test_a_missed_milestone_is_off_track():
+def test_a_missed_milestone_is_not_achieved_and_an_achieved_one_stays_achieved():
     late = JudgementSettings(current_year=2026)
-    assert judge(target(), 1, series(y2020="50", y2025="65"), late).status is Status.OFF_TRACK
+    missed = judge(target(), 1, series(y2020="50", y2025="65"), late)
+    assert missed.status is Status.NOT_ACHIEVED and missed.explanation.sentence.endswith(
+        "Đánh giá: Không đạt."
+    )
+    assert judge(target(), 1, series(y2020="50", y2026="68"), late).status is Status.NOT_ACHIEVED
+    assert judge(target(), 1, series(y2020="50", y2025="71"), late).status is Status.ACHIEVED
+
+
+def test_before_the_milestones_figure_arrives_the_forecast_still_decides():
+    late = JudgementSettings(current_year=2026)  # the milestone passed, its figure not yet entered
+    assert judge(target(), 1, series(y2020="50", y2024="66"), late).status is Status.ON_TRACK
+    assert judge(target(), 1, series(y2020="50", y2024="52"), late).status is Status.OFF_TRACK
+
+
+def test_a_units_own_milestone_decides_when_the_target_is_missed():
+    late = JudgementSettings(current_year=2026)
+    earlier = UnitTarget("T", 1, value=D(60), milestone_year=2023)
+    result = judge(target(), 1, series(y2020="50", y2024="58"), late, override=earlier)
+    assert (result.milestone_year, result.status) == (2023, Status.NOT_ACHIEVED)
 
 
 def test_change_in_points_per_year_becomes_a_level_at_the_milestone():
@@ -157,6 +175,24 @@ def test_a_units_own_target_replaces_the_plans():
     assert (plan.source, own.source) == ("plan", "unit")
     assert own.target_level == 60 and own.status is Status.ACHIEVED and plan.status is not Status.ACHIEVED
     assert "mục tiêu riêng của đơn vị" in own.explanation.sentence
+
+
+def test_the_explanation_says_where_the_target_value_came_from():
+    decided = UnitTarget("T", 7, value=D("60.5"), document="Quyết định số 12/QĐ-UBND ngày 05/01/2024")
+    own = judge(target(), 7, series(y2020="50", y2024="58"), NOW, override=decided)
+    figures = {f.label: f.text for f in own.explanation.figures}
+    assert figures["Chỉ tiêu kế hoạch"] == "ít nhất 70% (năm 2025)"
+    assert figures["Mục tiêu riêng của đơn vị"] == "ít nhất 60,5% (năm 2025)"
+    assert (
+        figures["Nguồn mục tiêu"]
+        == "Mục tiêu riêng của đơn vị, theo Quyết định số 12/QĐ-UBND ngày 05/01/2024"
+    )
+    assert "theo quyết định số 12/qđ-ubnd" not in own.explanation.sentence  # the number keeps its case
+    assert "theo Quyết định số 12/QĐ-UBND ngày 05/01/2024" in own.explanation.sentence
+    plan = {f.label: f.text for f in judge(target(), 7, series(y2020="50"), NOW).explanation.figures}
+    assert (
+        plan["Nguồn mục tiêu"].startswith("Chỉ tiêu của kế hoạch") and "Mục tiêu riêng của đơn vị" not in plan
+    )
 
 
 def test_the_explanation_lists_every_number_in_vietnamese_format():

@@ -73,3 +73,14 @@ def test_every_quantified_target_of_the_seed_is_listed(seed_plan):
     assert sum(sum(g.counts.values()) for g in progress.milestones()) == 47
     assert sum(sum(g.counts.values()) for g in progress.sectors()) == 47
     assert "Kinh tế" in [g.label for g in progress.sectors()]
+
+
+def test_a_judgement_as_at_a_date_ignores_later_years(seed_plan, commune, submit_income, approve):
+    """A report "tính đến ngày 14/12/2023" must not cite the 2024 figure entered since."""
+    import datetime as dt
+
+    approve(submit_income("2023", 20))
+    approve(submit_income("2024", 25.5))
+    row = target_progress(seed_plan, commune, dt.date(2023, 12, 14)).row(TARGET)
+    assert row is not None
+    assert row.judgement.latest == 20 and row.judgement.latest_year == 2023

@@ -137,3 +137,11 @@ def test_serve_answers_on_the_port_with_pages_and_static_files(workdir):
 def test_serve_refuses_an_uninitialised_database(tmp_path):
     result = _run(tmp_path, "serve", "--port", str(_free_port()))
     assert result.returncode == 2 and "kehoach init" in result.stderr
+
+
+def test_analytics_recompute_repairs_nothing_after_init_and_says_so(workdir):
+    """init --demo ends with a full recompute, so a second one finds every stored cell right."""
+    path, _ = workdir
+    result = _run(path, "analytics", "recompute")
+    assert result.returncode == 0, result.stderr
+    assert "Bảng kết quả chỉ số" in result.stdout and "ghi 0 ô khác trước, xóa 0 ô" in result.stdout

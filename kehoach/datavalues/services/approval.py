@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kehoach.accounts import scope
+from kehoach.analytics.services_stored import refresh_submission
 from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.core.exceptions import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -65,6 +66,7 @@ def _transition(
         channel=channel,
         reason=text,
     )
+    refresh_submission(submission=sub, old_status=old)  # stored figures, in this transaction (analytics)
     return sub
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from kehoach.analytics.services_stored import refresh_values
 from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.datavalues.choices import ValueAction
@@ -125,3 +126,4 @@ def write_changes(
             )
         )
     bulk.insert_audits(audits)
+    refresh_values(keys={ch.key for ch in changes})  # stored figures, in this transaction (analytics)

@@ -29,7 +29,9 @@ def owner(seeded_transactional_db):
 
 
 def test_login_and_walk_the_plan(owner, live_server, page):
+    # A visitor lands on the public portal; officials sign in from its header.
     page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Đăng nhập cho cán bộ").click()
     page.get_by_label("Tên đăng nhập").fill(owner.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()

@@ -57,12 +57,19 @@ def test_target_search_ignores_diacritics(personas, seed_plan):
 def test_api_schema_lists_the_read_endpoints(personas):
     schema = _client(personas.viewer).get(reverse("api:schema"), HTTP_ACCEPT="application/json").json()
     paths = set(schema["paths"])
-    for path in ("/api/v1/plans/", "/api/v1/plans/{code}/targets/", "/api/v1/plans/{code}/findings/",
-                 "/api/v1/units/", "/api/v1/agencies/"):
+    for path in (
+        "/api/v1/plans/",
+        "/api/v1/plans/{code}/targets/",
+        "/api/v1/plans/{code}/findings/",
+        "/api/v1/units/",
+        "/api/v1/agencies/",
+    ):
         assert path in paths
 
 
 def test_former_commune_takes_no_new_villages(personas):
     former = unit_by_code(scheme="gso-legacy", code="03454")  # ended 30/06/2025
-    response = _client(personas.owner).post(reverse("web:unit", args=[former.pk]), {"name": "Bản sau sáp nhập"})
+    response = _client(personas.owner).post(
+        reverse("web:unit", args=[former.pk]), {"name": "Bản sau sáp nhập"}
+    )
     assert response.status_code == 403

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from kehoach.analytics.services_stored import recompute_results
 from kehoach.core.bootstrap import initialise
 
 
@@ -15,6 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, demo: bool = False, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         accounts = initialise(demo=demo, say=lambda s: self.stdout.write(s))
+        if not demo:
+            # Units, catalogue or plan may have changed: rebuild the stored figures (writes only the
+            # cells that differ; the demo path already did this after approving its values).
+            recompute_results(say=lambda s: self.stdout.write(s))
         if accounts:
             self.stdout.write("")
             self.stdout.write(

@@ -1,0 +1,189 @@
+"""Citizens' comments: limits at the door, moderation by the responsible agency, audit, notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from kehoach.audit.models import AuditEvent
+from kehoach.portal import services
+from kehoach.portal.choices import FeedbackStatus, SubjectKind
+from kehoach.portal.models import Feedback, FeedbackNotice
+
+pytestmark = pytest.mark.django_db
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def task(seed_plan, personas):
+    return seed_plan.tasks.filter(lead=personas.agency.agency).order_by("order").first()
+
+
+def _post(client, plan, **data):
+    url = reverse("portal:feedback-form", args=[plan.code])
+    return client.post(url, {"text": "Đường vào bản còn lầy lội.", **data}, REMOTE_ADDR="203.0.113.7")
+
+
+def test_a_comment_on_a_task_reaches_its_lead_agency_by_notice_and_email(
+    seed_plan, personas, task, django_capture_on_commit_callbacks
+):
+    personas.agency.email = "canbo@example.vn"
+    personas.agency.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(Client(), seed_plan, ve="task", ma=task.code, contact="0912 000 111", consent="on")
+    assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
+    feedback = Feedback.objects.get()
+    assert feedback.status == FeedbackStatus.PENDING and feedback.agency == task.lead
+    assert feedback.due_on == timezone.localdate() + dt.timedelta(days=15)
+    assert FeedbackNotice.objects.filter(feedback=feedback, agency=task.lead).exists()
+    assert mail.outbox and mail.outbox[0].to == ["canbo@example.vn"]
+    assert "0912" not in mail.outbox[0].body
+    event = AuditEvent.objects.get(action="portal.feedback.submit")
+    assert "0912" not in str(event.changes)
+
+
+def test_the_honeypot_stores_nothing(seed_plan):
+    response = _post(Client(), seed_plan, trang_web="http://spam.example")
+    assert response.status_code == 200 and not Feedback.objects.exists()
+
+
+@override_settings(KEHOACH_PORTAL_FEEDBACK_PER_HOUR=2)
+def test_a_flood_from_one_address_is_refused(seed_plan):
+    client = Client()
+    codes = [_post(client, seed_plan).status_code for _ in range(4)]
+    assert codes == [200, 200, 429, 429] and Feedback.objects.count() == 2
+
+
+def test_an_oversized_comment_is_refused(seed_plan):
+    assert _post(Client(), seed_plan, text="a" * 2001).status_code == 400
+    assert _post(Client(), seed_plan, text="a" * 30_000).status_code == 413
+    assert not Feedback.objects.exists()
+
+
+def test_contact_details_need_consent(seed_plan):
+    assert _post(Client(), seed_plan, contact="0912 000 111").status_code == 400
+
+
+def test_the_owner_publishes_with_an_answer_and_every_step_is_audited(seed_plan, personas):
+    feedback = services.submit_feedback(
+        plan=seed_plan, kind=SubjectKind.PLAN, subject=None, text=XSS, today=timezone.localdate()
+    )
+    client = Client()
+    client.force_login(personas.owner)
+    queue = client.get(reverse("portal:moderation")).content.decode()
+    assert f"y-kien-{feedback.pk}" in queue and "<script>alert" not in queue
+    url = reverse("portal:moderate", args=[feedback.pk, "cong-khai"])
+    assert client.post(url, {"answer": "Đã giao UBND xã sửa."}).status_code == 302
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.PUBLISHED and feedback.answer == "Đã giao UBND xã sửa."
+    assert AuditEvent.objects.filter(action="portal.feedback.publish", object_id=str(feedback.pk)).exists()
+    page = Client().get(reverse("portal:feedback", args=[seed_plan.code])).content.decode()
+    assert "&lt;script&gt;alert" in page and "<script>alert" not in page and "Đã giao UBND xã sửa." in page
+
+
+def test_a_rejection_needs_a_reason_and_stays_private(seed_plan, personas):
+    feedback = services.submit_feedback(
+        plan=seed_plan,
+        kind=SubjectKind.PLAN,
+        subject=None,
+        text="Nội dung riêng tư",
+        today=timezone.localdate(),
+    )
+    client = Client()
+    client.force_login(personas.owner)
+    client.post(reverse("portal:moderate", args=[feedback.pk, "khong-cong-khai"]), {"reason": ""})
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.PENDING
+    client.post(reverse("portal:moderate", args=[feedback.pk, "khong-cong-khai"]), {"reason": "Trùng lặp"})
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.REJECTED and feedback.reject_reason == "Trùng lặp"
+    assert AuditEvent.objects.get(action="portal.feedback.reject").reason == "Trùng lặp"
+    assert (
+        "Nội dung riêng tư"
+        not in Client().get(reverse("portal:feedback", args=[seed_plan.code])).content.decode()
+    )
+
+
+def test_the_lead_agency_moderates_its_comment_and_others_cannot(seed_plan, personas, task):
+    feedback = services.submit_feedback(
+        plan=seed_plan, kind=SubjectKind.TASK, subject=task, text="Ý kiến", today=timezone.localdate()
+    )
+    url = reverse("portal:moderate", args=[feedback.pk, "cong-khai"])
+    outcomes = {}
+    for name in ("agency", "commune", "viewer", "finance", "outsider_owner", "outsider_commune"):
+        client = Client()
+        client.force_login(getattr(personas, name))
+        outcomes[name] = client.post(url, {"answer": ""}).status_code
+    assert outcomes == {
+        "agency": 302,
+        "commune": 404,
+        "viewer": 404,
+        "finance": 404,
+        "outsider_owner": 404,
+        "outsider_commune": 404,
+    }
+    assert Client().post(url).status_code == 302  # anonymous: to the login page
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.PUBLISHED
+
+
+def test_an_unanswered_comment_past_its_deadline_is_listed_as_overdue(seed_plan, personas):
+    old = timezone.localdate() - dt.timedelta(days=30)
+    feedback = services.submit_feedback(
+        plan=seed_plan, kind=SubjectKind.PLAN, subject=None, text="Cũ", today=old
+    )
+    client = Client()
+    client.force_login(personas.owner)
+    page = client.get(reverse("portal:moderation")).content.decode()
+    overdue = page.split('id="h-overdue"')[1].split("</section>")[0]
+    assert f"#y-kien-{feedback.pk}" in overdue
+
+
+def test_demo_comments_are_published_with_answers_and_one_waits(seed_plan):
+    from kehoach.portal.demo import create_demo_feedback
+
+    assert create_demo_feedback(seed_plan) == 4
+    assert create_demo_feedback(seed_plan) == 0
+    published = Feedback.objects.filter(plan=seed_plan, status=FeedbackStatus.PUBLISHED)
+    assert published.count() == 3 and all(f.answer for f in published)
+    assert Feedback.objects.filter(plan=seed_plan, status=FeedbackStatus.PENDING).count() == 1
+
+
+def test_an_officer_of_the_successor_body_handles_a_comment_to_a_body_that_ceased(
+    seed_plan, personas, task, django_capture_on_commit_callbacks
+):
+    from kehoach.accounts.choices import Role
+    from kehoach.accounts.services import save_user
+    from kehoach.assignments.selectors import active_successors
+
+    today = timezone.localdate()
+    successors = active_successors(task.lead, on=today)
+    assert successors, "the seed's district offices ceased on 01/7/2025 and have successors"
+    successor = successors[0]
+    officer = save_user(
+        username="can-bo-ke-nhiem",
+        role=Role.AGENCY_OFFICER,
+        password=None,
+        actor=None,
+        units=[seed_plan.admin_unit],
+        agency=successor,
+    )
+    officer.email = "kenhiem@example.vn"
+    officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback = services.submit_feedback(
+            plan=seed_plan, kind=SubjectKind.TASK, subject=task, text="Ý kiến", today=today
+        )
+    assert feedback.agency == task.lead and "kenhiem@example.vn" in mail.outbox[0].to
+    client = Client()
+    client.force_login(officer)
+    assert f"y-kien-{feedback.pk}" in client.get(reverse("portal:moderation")).content.decode()
+    client.post(reverse("portal:moderate", args=[feedback.pk, "tra-loi"]), {"answer": "Đã tiếp nhận."})
+    feedback.refresh_from_db()
+    assert feedback.answer == "Đã tiếp nhận."
+    assert AuditEvent.objects.get(action="portal.feedback.answer").actor == officer
