@@ -15,7 +15,9 @@ from kehoach.plans.selectors import plan_for
 
 def unit_choices(*, user: Any, plan: Plan) -> list[OrgUnit]:
     """The plan's unit, the units directly under it and those formed from them in the 2025
-    reorganisation (new communes), limited to the units the user may see data of."""
+    reorganisation (new communes), limited to the units the user may see data of (scope.py alone
+    decides: a new commune under the province is listed only where the scope reaches it).
+    Units that ended carry `valid_to`; the pages write it after the name ("đến 30/06/2025")."""
     if plan.admin_unit is None:
         return []
     area = plan.admin_unit

@@ -73,6 +73,12 @@ class IndicatorPage:
     chart: dict[str, Any]
 
     @property
+    def decimals(self) -> int:
+        """Places of the figures: the indicator's, or more where a charted target was stated with
+        more ("trên 99,95%"), so that no figure compared with it is rounded onto it."""
+        return max([self.indicator.decimals, *(line.row.decimals for line in self.charted)])
+
+    @property
     def charted(self) -> list[TargetLine]:
         return [line for line in self.lines if line.charted]
 

@@ -15,7 +15,8 @@ and the level it must reach at the milestone with a comparator.
 Status, in order: no data (nothing observed, or only the baseline and the target not met);
 achieved (the latest value meets the target); not achieved once a figure for the milestone year
 (or later) is known and misses; otherwise the forecast at the milestone from the least-squares trend of the observations
-(baseline included) decides: on track if it meets the target, at risk if it falls short by at most
+(baseline included) decides (none once the milestone's figure is known):
+on track if it meets the target, at risk if it falls short by at most
 `at_risk_band` of the change the plan asks for, off track beyond. With fewer than `min_points`
 observations, the latest value against the trajectory decides instead.
 """
@@ -61,6 +62,20 @@ def meets(value: Decimal, comparator: Comparator, level: Decimal, tolerance: Dec
     if comparator is Comparator.LT:
         return value < level
     return abs(value - level) <= tolerance
+
+
+def shortfall(
+    value: Decimal, comparator: Comparator, level: Decimal, tolerance: Decimal = Decimal(0)
+) -> Decimal:
+    """What is still to go from `value` to `level` in the direction the target asks for: positive
+    while short (an "at least" target below its level, an "at most" one above it), 0 once there."""
+    if comparator in (Comparator.GTE, Comparator.GT):
+        missing = level - value
+    elif comparator in (Comparator.LTE, Comparator.LT):
+        missing = value - level
+    else:
+        missing = abs(value - level) - tolerance
+    return max(missing, Decimal(0))
 
 
 def effective_target(target: TargetSpec, override: UnitTarget | None) -> tuple[TargetSpec, str]:
@@ -217,7 +232,8 @@ class _Facts:
         latest_year = max(self.points)
         latest = self.points[latest_year]
         trend = _trend(spec, self.points, settings)
-        forecast = _forecast(spec, trend)
+        # Once the milestone's own figure is known it is the answer: no forecast for that milestone.
+        forecast = _forecast(spec, trend) if latest_year < spec.milestone_year else None
         status = self._status(level, comparator, latest, latest_year, forecast)
         return self._build(status, level, comparator, latest_year, trend, forecast)
 
@@ -263,7 +279,11 @@ class _Facts:
         latest = self.points.get(latest_year) if latest_year is not None else None
         known = level is not None and baseline is not None
         at_now = trajectory(spec, baseline, level, self.settings.current_year) if known else None  # type: ignore[arg-type]
-        gap = level - latest if level is not None and latest is not None else None
+        gap = (
+            shortfall(latest, comparator, level, self.settings.equal_tolerance)
+            if level is not None and latest is not None
+            else None
+        )
         needed = (
             annual_change_needed(spec, level, latest, latest_year)
             if level is not None and latest is not None and latest_year is not None

@@ -56,6 +56,12 @@ class PerformanceRow:
         return self.progress.decimals
 
     @property
+    def shows_status(self) -> bool:
+        """The overall status is the whole target's, shown on its milestone row only (and on the
+        one row of a target without years), not beside every year's own comparison."""
+        return self.milestone or self.year is None
+
+    @property
     def status(self) -> Status:
         return self.progress.judgement.status
 

@@ -14,6 +14,7 @@ from kehoach.core.formatting import vn_date
 from kehoach.spreadsheets.writer import SheetSpec, write_xlsx
 
 PERCENT_PLACES = 1
+YEAR_COLUMNS = (3, 4)  # "Mốc", "Năm": plain integers (2025), not grouped numbers (2.025)
 
 
 def headers() -> list[str]:
@@ -29,8 +30,9 @@ def headers() -> list[str]:
         _("Thực hiện"),
         _("% so với mức phải đạt"),
         _("Đạt mức của năm"),
-        _("Đánh giá"),
-        _("Gần đúng"),
+        _("Đánh giá chung của chỉ tiêu (đến mốc)"),
+        _("Gần đúng (do sắp xếp đơn vị hành chính 2025)"),
+        _("Đơn vị tính"),
     ]
 
 
@@ -50,6 +52,7 @@ def line(row: PerformanceRow) -> list[Any]:
         row.on_path,
         f"{row.symbol} {row.status_label}",
         row.approximate,
+        p.unit_label,
     ]
 
 
@@ -65,7 +68,11 @@ def performance_xlsx(table: PerformanceTable, filters_text: str) -> bytes:
     return write_xlsx(
         [
             SheetSpec(
-                _("Bảng chỉ tiêu"), headers(), [line(r) for r in table.rows], (12, 50, 40, 8, 8, 8, 14, 10)
+                _("Bảng chỉ tiêu"),
+                headers(),
+                [line(r) for r in table.rows],
+                (12, 50, 40, 8, 8, 8, 14, 10),
+                integer_columns=YEAR_COLUMNS,
             ),
             SheetSpec(_("Thông tin"), [_("Mục"), _("Nội dung")], about, (20, 80)),
         ]

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kehoach.analytics import plan_targets, results, selectors
 from kehoach.analytics.definitions import TOTAL, IndicatorValue, ValueStatus
+from kehoach.analytics.explain import growth_note, stated_places
 from kehoach.analytics.judgement import judge
 from kehoach.analytics.labels import STATUS_TEXT
-from kehoach.analytics.targets import Judgement, JudgementSettings, Status, TargetKind
+from kehoach.analytics.targets import Judgement, JudgementSettings, Status, TargetKind, TargetSpec
 from kehoach.indicators import models as im
 from kehoach.indicators.choices import IndicatorType
 from kehoach.orgunits.models import OrgUnit
@@ -27,6 +28,8 @@ from kehoach.plans.choices import Sector
 from kehoach.plans.models import Plan, Target
 
 _SYMBOLS = {">=": "≥", "<=": "≤"}
+_LEVEL_KINDS = (TargetKind.LEVEL, TargetKind.ELIMINATION, TargetKind.RELATIVE_TO_MEASURE)
+_MAX_PLACES = 6
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,32 @@ class TargetProgress:
     indicator: im.Indicator | None
     judgement: Judgement
     reasons: tuple[str, ...] = ()  # why figures are approximate (2025 reorganisation), Vietnamese
+    # How the judged figures (latest, level, trajectory, gap, forecast) are written: the measure's
+    # unit, or, for a growth target on a rate of change, the unit of the rate's level.
+    unit_label: str = ""
+    level_note: str = ""  # growth on a rate: "mức cần đạt để tăng ít nhất 6%/năm từ năm gốc"
 
     @property
     def decimals(self) -> int:
-        """Places shown (the indicator's), one when no indicator measures the target."""
-        return self.indicator.decimals if self.indicator else 1
+        """Places shown: the indicator's (one without an indicator), and at least as many as the
+        target's value was stated with where figures are compared with that value ("trên 99,95%")."""
+        places = self.indicator.decimals if self.indicator else 1
+        if self.target.kind in _LEVEL_KINDS:  # the stated value (the plan's, or the unit's own) is the level
+            stated = [v for v in (self.target.value, self.judgement.target_level) if v is not None]
+            places = max([places, *(min(stated_places(v), _MAX_PLACES) for v in stated)])
+        return places
+
+    @property
+    def unit_suffix(self) -> str:
+        """The unit as written after a figure: "99,95%", "30,5 triệu đồng/người/năm"."""
+        if not self.unit_label:
+            return ""
+        return self.unit_label if self.unit_label.startswith("%") else f" {self.unit_label}"
+
+    @property
+    def met(self) -> bool:
+        """The latest figure meets the target (its gap is 0: shown as "đã đạt")."""
+        return self.judgement.status is Status.ACHIEVED
 
     @property
     def comparator_symbol(self) -> str:
@@ -116,6 +140,15 @@ def _series_code(row: plan_targets.MeasuredTarget) -> str | None:
     return row.measure.code
 
 
+def _level_spec(spec: TargetSpec, rate: im.Indicator) -> tuple[TargetSpec, str]:
+    """A growth target judged on the level of a rate of change: the spec names that level and its
+    unit (the numerator's, over the denominator's for a ratio), so every figure reads as a level."""
+    num, den = rate.numerator, rate.denominator
+    name = num.name if den is None else f"{num.name} / {den.name}"
+    unit = num.unit_label if den is None else f"{num.unit_label}/{den.unit_label}"
+    return replace(spec, measure=name, measure_unit=unit), unit
+
+
 def target_progress(
     plan: Plan,
     unit: OrgUnit | None = None,
@@ -138,6 +171,13 @@ def target_progress(
     rows = []
     for row in measured:
         code = _series_code(row)
+        spec, unit_label = row.spec, plan_targets.MEASURE_UNITS.get(row.target.unit, "")
+        if row.measure is not None and code != row.measure.code:
+            spec, unit_label = _level_spec(row.spec, row.measure)
+        elif spec.kind is TargetKind.RELATIVE_TO_MEASURE:
+            unit_label = "%"  # the measure as a percentage of the reference
+        elif row.measure is not None:
+            unit_label = row.measure.unit_label
         series = _yearly(cells, code, unit.pk, as_of.year) if code else {}
         reference = _yearly(cells, row.reference.code, unit.pk, as_of.year) if row.reference else {}
         relative = row.spec.kind is TargetKind.RELATIVE_TO_MEASURE
@@ -148,7 +188,7 @@ def target_progress(
             else stored.get(row.measure.pk)
         )
         judgement = judge(
-            row.spec,
+            spec,
             unit.pk,
             {year: cell.value for year, cell in series.items()},
             settings,
@@ -159,7 +199,10 @@ def target_progress(
             unit_name=unit.name,
         )
         reasons = dict.fromkeys(r for _y, c in cells_used for r in c.reasons)
-        rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons)))
+        note = growth_note(row.spec, settings) if spec is not row.spec else ""
+        if judgement.source == "unit" and note:
+            note = growth_note(replace(row.spec, value=own[row.spec.code].value or row.spec.value), settings)
+        rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons), unit_label, note))
     return PlanProgress(plan, unit, as_of, statuses, rows)
 
 

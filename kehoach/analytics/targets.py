@@ -131,9 +131,11 @@ class Explanation:
 class Judgement:
     """Everything a view shows about one target at one unit; `explanation` lists every number used.
 
-    `target_level` is what the measure must reach at the milestone (for a rate, a reduction or a
-    growth target it is derived from the baseline); `gap` = target_level − latest; the annual change
-    needed is in measure units per year (percent per year for growth targets).
+        `target_level` is what the measure must reach at the milestone (for a rate, a reduction or a
+        growth target it is derived from the baseline); `gap` is what is still to go in the direction the
+    target asks for (target_level − latest for "at least", latest − target_level for "at most"; never
+    negative: 0 once met); `forecast` is none once the milestone's own figure is known; the annual change
+        needed is in measure units per year (percent per year for growth targets).
     """
 
     target: str
@@ -147,7 +149,7 @@ class Judgement:
     latest_year: int | None
     latest: Decimal | None
     trajectory: Decimal | None  # at settings.current_year
-    gap: Decimal | None
+    gap: Decimal | None  # still to go in the target's direction, 0 once met
     annual_change_needed: Decimal | None
     forecast: Decimal | None  # at the milestone, from the observed trend
     approximate: bool

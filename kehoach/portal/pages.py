@@ -19,11 +19,22 @@ from kehoach.analytics.targets import Status
 from kehoach.assignments.choices import TaskStatus
 from kehoach.assignments.selectors import TaskRow
 from kehoach.budget.aggregate import group_money, overview, planned_amount
+from kehoach.budget.checks import check_stated_components
 from kehoach.budget.choices import Source
 from kehoach.budget.facts import AllocationFact
 from kehoach.budget.selectors import PlanMoney
 from kehoach.core.formatting import vn_number
+from kehoach.orgunits.models import OrgUnit
 from kehoach.portal.tables import Column, Table, Value
+
+
+def in_sentence(unit: OrgUnit) -> str:
+    """A unit's name inside a sentence: its level word in lower case ("tại xã Bum Nưa"; the name
+    stored is "Xã Bum Nưa", as a heading or list item shows it)."""
+    kind = (unit.kind or "").strip()
+    if kind and unit.name.startswith(kind):
+        return kind.lower() + unit.name[len(kind) :]
+    return unit.name
 
 
 def counted() -> str:
@@ -71,9 +82,9 @@ def targets_table(progress: PlanProgress) -> Table:
     columns = [
         Column("code", _("Mã")),
         Column("target", _("Chỉ tiêu")),
-        Column("milestone", _("Mốc năm")),
+        Column("milestone", _("Mốc năm"), "year"),
         Column("goal", _("Mục tiêu")),
-        Column("latest_year", _("Năm số liệu")),
+        Column("latest_year", _("Năm số liệu"), "year"),
         Column("latest", _("Đạt được"), "number"),
         Column("status", _("Đánh giá")),
     ]
@@ -92,7 +103,7 @@ def targets_table(progress: PlanProgress) -> Table:
                 r.status_label,
             ]
         )
-    title = _("Chỉ tiêu của kế hoạch tại %(unit)s") % {"unit": progress.unit.name}
+    title = _("Chỉ tiêu của kế hoạch tại %(unit)s") % {"unit": in_sentence(progress.unit)}
     return Table("chi-tieu", title, columns, rows, counted())
 
 
@@ -129,23 +140,63 @@ def stated_total(money: PlanMoney) -> Decimal:
     return sum((_stated(money, p) or Decimal(0) for p in programmes), Decimal(0))
 
 
+def components_note() -> str:
+    return _("Các nguồn thành phần không cộng đúng tổng ghi trong kế hoạch; số liệu giữ nguyên như văn bản.")
+
+
+def not_adding_up(money: PlanMoney) -> set[str]:
+    """Codes of the stated lines whose components do not add up to them (the plan is kept as is)."""
+    return {f["location"] for f in check_stated_components(money.planned)}
+
+
+def _unallocated_sources(
+    money: PlanMoney, programme: str, shown: set[str], rows: list[list[Value]], codes: list[str]
+) -> None:
+    """Rows for the sources the plan states for a programme that nothing was allocated from."""
+    for line in money.planned:
+        if line.programme == programme and line.kind == "total" and line.source not in ("total", *shown):
+            rows.append(["— " + _source_label(line.source), line.amount, Decimal(0), Decimal(0), None])
+            codes.append(line.code)
+
+
 def programme_table(money: PlanMoney, names: dict[str, str]) -> Table:
-    """Each programme with its sources; programmes the plan states but nothing was allocated to yet
-    are listed too (with nothing allocated), so the page shows every promise."""
+    """Each programme with every source the plan states for it (allocated to or not, so the sources
+    shown are the ones that make up the stated total); programmes the plan states but nothing was
+    allocated to yet are listed too, so the page shows every promise. A row whose stated
+    components do not add up to it carries a note (the figures stay as the document has them)."""
     groups = overview(money.planned, money.allocations, money.disbursements, _source_label)
-    rows: list[list[Value]] = [
-        [("— " if g.depth else "") + g.label, g.planned, g.total.allocated, g.total.disbursed, g.total.rate]
-        for g in groups
-    ]
+    rows: list[list[Value]] = []
+    codes: list[str] = []
+    for i, g in enumerate(groups):
+        rows.append(
+            [
+                ("— " if g.depth else "") + g.label,
+                g.planned,
+                g.total.allocated,
+                g.total.disbursed,
+                g.total.rate,
+            ]
+        )
+        codes.append(g.planned_code)
+        if i + 1 < len(groups) and groups[i + 1].depth != 0:
+            continue  # the programme's block goes on
+        programme = str(g.key[0] if isinstance(g.key, tuple) else g.key)
+        shown = {str(h.key[1]) for h in groups if isinstance(h.key, tuple) and h.key[0] == programme}
+        _unallocated_sources(money, programme, shown, rows, codes)
     allocated = {str(g.key) for g in groups if g.depth == 0}
     for programme in dict.fromkeys(p.programme for p in money.planned):
         if programme not in allocated:
             rows.append(
                 [names.get(programme, programme), _stated(money, programme), Decimal(0), Decimal(0), None]
             )
+            line = planned_amount(money.planned, programme, "total")
+            codes.append(line.code if line else "")
+            _unallocated_sources(money, programme, set(), rows, codes)
     columns = [Column("programme", _("Chương trình, nguồn vốn")), *_money()]
     note = _("Kế hoạch: số vốn ghi trong văn bản; đã giao và đã giải ngân: theo quyết định và chứng từ.")
-    return Table("von-chuong-trinh", _("Vốn theo chương trình"), columns, rows, note)
+    flagged = not_adding_up(money)
+    row_notes = {i: components_note() for i, code in enumerate(codes) if code and code in flagged}
+    return Table("von-chuong-trinh", _("Vốn theo chương trình"), columns, rows, note, row_notes)
 
 
 def _commune(a: AllocationFact) -> tuple[str, str]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from kehoach.core.formatting import vn_date, vn_number, vn_percent
 
 
@@ -34,8 +36,13 @@ Value = Decimal | int | str | dt.date | Suppressed | None
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | number | percent | date
+    kind: str = "text"  # text | number | percent | date | year
     places: int | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """Figures printed the Vietnamese way (1.234,5); years and codes are not figures."""
+        return self.kind in ("number", "percent")
 
 
 @dataclass
@@ -45,6 +52,7 @@ class Table:
     columns: Sequence[Column]
     rows: Sequence[Sequence[Value]] = field(default_factory=list)
     note: str = ""
+    row_notes: dict[int, str] = field(default_factory=dict)  # row index -> a note under that row
 
     @property
     def has_suppressed(self) -> bool:
@@ -54,6 +62,21 @@ class Table:
         """(text, css class) per cell, numbers the Vietnamese way."""
         return [[_display(v, c) for v, c in zip(row, self.columns, strict=True)] for row in self.rows]
 
+    def display_rows_with_notes(self) -> list[tuple[list[tuple[str, str]], str]]:
+        """(cells, note under the row or "") per row."""
+        return [(cells, self.row_notes.get(i, "")) for i, cells in enumerate(self.display_rows())]
+
+    def note_lines(self) -> list[str]:
+        """The row notes as lines a download appends after its rows ("Ghi chú (…): …")."""
+        return [
+            _("Ghi chú (%(row)s): %(note)s") % {"row": _row_name(self.rows[i]), "note": note}
+            for i, note in sorted(self.row_notes.items())
+        ]
+
+
+def _row_name(row: Sequence[Value]) -> str:
+    return str(row[0]).lstrip("— ").strip() if row else ""
+
 
 def _display(value: Value, column: Column) -> tuple[str, str]:
     if isinstance(value, Suppressed):
@@ -62,7 +85,7 @@ def _display(value: Value, column: Column) -> tuple[str, str]:
         return "", ""
     if isinstance(value, dt.date):
         return vn_date(value), ""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+    if isinstance(value, Decimal | int) and not isinstance(value, bool) and column.numeric:
         if column.kind == "percent":
             return vn_percent(value, column.places), "num"
         return vn_number(value, column.places), "num"
@@ -94,6 +117,9 @@ def to_csv(table: Table) -> bytes:
                 for v, c in zip(row, table.columns, strict=True)
             ]
         )
+    if table.row_notes:
+        writer.writerow([])
+        writer.writerows([_csv_text(line)] for line in table.note_lines())
     return ("\ufeff" + out.getvalue()).encode()
 
 
@@ -120,9 +146,14 @@ def xlsx_rows(table: Table) -> list[list[Any]]:
                 cells.append(HIDDEN_TEXT)
             elif isinstance(v, Decimal) and c.places is not None:
                 cells.append(v.quantize(Decimal(1).scaleb(-c.places)))
+            elif isinstance(v, int) and not isinstance(v, bool) and not c.numeric:
+                cells.append(str(v))  # the sheet writer gives numbers a thousands format: 2.025
             else:
                 cells.append(v)
         rows.append(cells)
+    if table.row_notes:
+        rows.append([])
+        rows += [[line] for line in table.note_lines()]
     return rows
 
 
@@ -139,4 +170,5 @@ def to_json(table: Table) -> dict[str, Any]:
             for row in table.rows
         ],
         "note": table.note,
+        "row_notes": [{"row": i, "note": note} for i, note in sorted(table.row_notes.items())],
     }

@@ -19,4 +19,5 @@ urlpatterns: list[URLPattern] = [
     path("<str:code>/xa/<int:unit>/", views.commune_notice, name="notice"),
     path("<str:code>/y-kien/", views.feedback_page, name="feedback"),
     path("<str:code>/y-kien/gui/", views_feedback.feedback_form, name="feedback-form"),
+    path("<str:code>/y-kien/da-gui/", views_feedback.feedback_sent, name="feedback-sent"),
 ]

@@ -1,11 +1,12 @@
-"""The comment form (never cached: it carries a CSRF token) and its thank-you page."""
+"""The comment form (never cached: it carries a CSRF token) and its thank-you page (reached by a
+redirect after the POST, so a refresh cannot send the comment twice)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -77,7 +78,7 @@ def feedback_form(request: HttpRequest, code: str) -> HttpResponse:
             return _done(request, context, _("Nội dung gửi quá dài."), 413)
         if request.POST.get(HONEYPOT):
             # A robot filled the hidden field: answer as if accepted, store nothing.
-            return _done(request, context, "", 200, thanks=True)
+            return _thanks_redirect(plan)
         if subject is None and kind != SubjectKind.PLAN:
             form.is_valid()
             form.add_error(None, _("Xin vui lòng chọn nội dung muốn góp ý."))
@@ -100,12 +101,28 @@ def feedback_form(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, exc.message)
                 status = 400
             else:
-                return _done(request, context, "", 200, thanks=True)
+                return _thanks_redirect(plan)
         else:
             status = 400
     response = render(request, "portal/feedback_form.html", {**context, "form": form}, status=status)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _thanks_redirect(plan: Plan) -> HttpResponse:
+    """POST-redirect-GET: refreshing the thank-you page cannot send the comment again."""
+    response = redirect("portal:feedback-sent", plan.code)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def feedback_sent(request: HttpRequest, code: str) -> HttpResponse:
+    """The thank-you page, reached by a redirect after the comment was accepted."""
+    try:
+        plan = selectors.public_plan(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    return _done(request, {"plan": plan}, "", 200, thanks=True)
 
 
 def _done(

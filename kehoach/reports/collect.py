@@ -22,6 +22,7 @@ from kehoach.analytics.services import counted_label, target_progress
 from kehoach.analytics.targets import Status
 from kehoach.assignments.selectors import status_counts, task_rows
 from kehoach.budget.aggregate import overview
+from kehoach.budget.checks import check_stated_components
 from kehoach.budget.choices import Source
 from kehoach.budget.facts import AllocationFact, DisbursementFact, PlannedLine
 from kehoach.budget.selectors import allocations_visible_to, disbursements_visible_to
@@ -156,9 +157,14 @@ def _money_facts(
     a report; the report needs eight columns of each."""
     planned = [
         PlannedLine(
-            code=b.code, programme=b.programme.code, source=b.source, kind=b.kind, amount=b.amount_million_vnd
+            code=b.code,
+            programme=b.programme.code,
+            source=b.source,
+            kind=b.kind,
+            amount=b.amount_million_vnd,
+            parent=b.parent.code if b.parent else None,
         )
-        for b in plan.budget_lines.select_related("programme").order_by("order")
+        for b in plan.budget_lines.select_related("programme", "parent").order_by("order")
     ]
     allocations = allocations_visible_to(user=reader).filter(plan=plan, year__lte=year).order_by("year", "id")
     facts = [
@@ -195,10 +201,14 @@ def _money_facts(
 
 
 def money_rows(plan: Plan, year: int, as_of: dt.date, reader: Any) -> tuple[list[MoneyRow], str]:
+    """Programme rows each followed by every source the plan states for it (allocated to or not, so
+    the sources listed are the ones making up the stated total); a row whose stated components do
+    not add up to it is marked (the figures stay as the plan states them)."""
     planned, allocations, disbursements, has_demo = _money_facts(plan, year, as_of, reader)
     groups = overview(planned, allocations, disbursements, _source_label)
+    flagged = {f["location"] for f in check_stated_components(planned)}
     rows = []
-    for g in groups:
+    for i, g in enumerate(groups):
         cell = g.years.get(year)
         rows.append(
             MoneyRow(
@@ -209,8 +219,27 @@ def money_rows(plan: Plan, year: int, as_of: dt.date, reader: Any) -> tuple[list
                 disbursed_year=cell.disbursed if cell else ZERO,
                 allocated_total=g.total.allocated,
                 disbursed_total=g.total.disbursed,
+                parts_differ=bool(g.planned_code) and g.planned_code in flagged,
             )
         )
+        if i + 1 < len(groups) and groups[i + 1].depth != 0:
+            continue  # the programme's block goes on
+        programme = str(g.key[0] if isinstance(g.key, tuple) else g.key)
+        shown = {str(h.key[1]) for h in groups if isinstance(h.key, tuple) and h.key[0] == programme}
+        rows += [
+            MoneyRow(
+                label=_source_label(line.source),
+                depth=1,
+                planned=line.amount,
+                allocated_year=ZERO,
+                disbursed_year=ZERO,
+                allocated_total=ZERO,
+                disbursed_total=ZERO,
+                parts_differ=line.code in flagged,
+            )
+            for line in planned
+            if line.programme == programme and line.kind == "total" and line.source not in ("total", *shown)
+        ]
     note = _("Số liệu vốn có dữ liệu minh họa.") if has_demo else ""
     return rows, note
 
@@ -228,6 +257,7 @@ def collect(*, plan: Plan, kind: str, year: int, as_of: dt.date, reader: Any) ->
         plan_title=plan.title,
         plan_reference=plan_reference(plan),
         unit_name=plan.admin_unit.name if plan.admin_unit else "",
+        unit_kind=plan.admin_unit.kind if plan.admin_unit else "",
         period_start=plan.period_start,
         period_end=plan.period_end,
         counted=counted,

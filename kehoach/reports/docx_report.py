@@ -71,10 +71,12 @@ def _money_table(doc: DocxDocument, data: ReportData) -> None:
         ]
     headers += [_("Lũy kế giao"), _("Lũy kế giải ngân"), _("Tỷ lệ giải ngân")]
     rows = []
-    for i, m in enumerate(data.money, start=1):
+    top = 0
+    for m in data.money:
+        top += m.depth == 0
         row = [
-            str(i) if m.depth == 0 else "",
-            m.label,
+            str(top) if m.depth == 0 else "-",  # only programmes are numbered; their sources are "-"
+            m.label + (" (*)" if m.parts_differ else ""),
             vn_number(m.planned) if m.planned is not None else "—",
         ]
         if annual:
@@ -90,6 +92,12 @@ def _money_table(doc: DocxDocument, data: ReportData) -> None:
     widths = [1.0, 0, *[2.0] * numbers]
     widths[1] = PORTRAIT_WIDTH - sum(widths)
     f.grid_table(doc, headers, rows, size=10, widths=widths)
+    if any(m.parts_differ for m in data.money):
+        f.para(doc, "(*) " + parts_differ_note(), size=11, italic=True, after=6)
+
+
+def parts_differ_note() -> str:
+    return _("Các nguồn thành phần không cộng đúng tổng ghi trong kế hoạch; số liệu giữ nguyên như văn bản.")
 
 
 def _assessment_table(doc: DocxDocument, data: ReportData) -> None:

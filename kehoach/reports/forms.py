@@ -102,3 +102,9 @@ class EditReportForm(forms.Form):
 
 class IssueForm(forms.Form):
     issued_on = forms.DateField(label=_("Ngày ban hành"), widget=_date_input())
+    # Issuing cannot be undone: the officer ticks this on purpose (no script needed, CSP-safe).
+    confirm = forms.BooleanField(
+        label=_("Tôi xác nhận ban hành; sau khi ban hành không sửa được"),
+        required=True,
+        error_messages={"required": _("Hãy đánh dấu xác nhận ban hành trước khi bấm Ban hành báo cáo.")},
+    )

@@ -67,6 +67,28 @@ def with_unit(value: Decimal | None, row: TargetRow) -> str:
     return _unit(number(value, row), row.measure_unit)
 
 
+def difference(value: Decimal, row: TargetRow) -> str:
+    """A difference of two figures: between two rates it is in percentage points ("11,0 điểm phần
+    trăm"), never "11,0%" (which would read as a rate of its own)."""
+    if row.measure_unit == "%":
+        return _("{value} điểm phần trăm").format(value=number(value, row))
+    return with_unit(value, row)
+
+
+# Level words a unit's stored name may start with, for snapshots taken before the level was kept.
+LEVEL_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Phường", "Xã", "Bản", "Thôn")
+
+
+def unit_in_sentence(data: ReportData) -> str:
+    """The unit's name inside a sentence, its level word in lower case: "tại huyện Mường Tè"
+    (the stored name "Huyện Mường Tè" is how a heading or a list shows it)."""
+    name = data.unit_name
+    for kind in (data.unit_kind,) if data.unit_kind else LEVEL_WORDS:
+        if kind and name.startswith(kind + " "):
+            return kind.lower() + name[len(kind) :]
+    return name
+
+
 def stated_with_unit(row: TargetRow) -> str:
     """The target as the plan states it: "≥ 32 triệu đồng/người/năm", "≥ 4 điểm %/năm"."""
     return f"{row.comparator} {_unit(stated(row.value), row.unit)}" if row.value is not None else "—"
@@ -102,7 +124,7 @@ def _behind_line(t: TargetRow) -> str:
     )
     if t.gap is not None and t.target_level is not None:
         line += _(", còn cách mức cần đạt {level} là {gap}").format(
-            level=with_unit(t.target_level, t), gap=with_unit(abs(t.gap), t)
+            level=with_unit(t.target_level, t), gap=difference(abs(t.gap), t)
         )
     return f"{line}; {t.status_label.lower()}."
 
@@ -110,7 +132,10 @@ def _behind_line(t: TargetRow) -> str:
 def results_text(data: ReportData) -> str:
     lines = [
         _("Tính đến ngày {date}, trong {n} chỉ tiêu định lượng của Kế hoạch tại {unit}: {counts}.").format(
-            date=vn_date(data.as_of), n=len(data.targets), unit=data.unit_name, counts=_count_phrase(data)
+            date=vn_date(data.as_of),
+            n=len(data.targets),
+            unit=unit_in_sentence(data),
+            counts=_count_phrase(data),
         )
     ]
     if not is_annual(data):

@@ -117,10 +117,19 @@ def what_changed(report: Report, *, reader: Any) -> list[Change]:
     return changes(snapshot.load(report.data), live_data(report, reader=reader))
 
 
+KIND_SLUGS = {"annual": "nam", "midterm_review": "so-ket", "final_review": "tong-ket"}
+
+
 def file_name(report: Report, extension: str) -> str:
-    """ASCII file name: kind, year and number (the Vietnamese title is inside the file)."""
+    """ASCII Vietnamese file name without diacritics: "bao-cao-nam-2024-du-thao.docx",
+    "bao-cao-so-ket-2025-03.pdf", "bieu-chi-tieu-2024-03.xlsx" (the full title is inside the file)."""
     number = f"{report.number:02d}" if report.number is not None else "du-thao"
-    return f"bao-cao-{report.kind.replace('_', '-')}-{report.year}-{number}.{extension}"
+    kind = KIND_SLUGS.get(report.kind, report.kind.replace("_", "-"))
+    if extension == "xlsx":
+        prefix = "bieu-chi-tieu" if report.kind == "annual" else f"bieu-chi-tieu-{kind}"
+    else:
+        prefix = f"bao-cao-{kind}"
+    return f"{prefix}-{report.year}-{number}.{extension}"
 
 
 def today() -> dt.date:

@@ -74,6 +74,7 @@ class MoneyRow:
     disbursed_year: Decimal
     allocated_total: Decimal
     disbursed_total: Decimal
+    parts_differ: bool = False  # its stated components do not add up to it (kept as the plan states)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class ReportData:
     tasks: TaskSummary
     money: tuple[MoneyRow, ...]
     money_note: str = ""
+    unit_kind: str = ""  # the level word the unit's name starts with ("Huyện"); "" in older snapshots
 
 
 def to_json(value: Any) -> Any:

@@ -128,7 +128,9 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
         return _forbidden(request)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ngày ban hành không hợp lệ."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
         return redirect("reports:detail", pk=report.pk)
     try:
         issued = services.issue_report(

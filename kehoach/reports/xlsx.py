@@ -44,12 +44,12 @@ def indicator_sheet(data: ReportData) -> SheetSpec:
                 t.code,
                 t.text,
                 t.measure_unit or t.unit,
-                t.milestone_year,
+                _year(t.milestone_year),
                 t.comparator,
                 t.value,
                 t.unit,
                 t.target_level,
-                t.baseline_year,
+                _year(t.baseline_year),
                 t.baseline,
                 *[actual.get(y) for y in data.years],
                 t.gap,
@@ -58,6 +58,11 @@ def indicator_sheet(data: ReportData) -> SheetSpec:
         )
     widths = [5, 10, 60, 14, 9, 8, 11, 12, 11, 9, 11, *[11] * len(data.years), 12, 22]
     return SheetSpec(name=_("Biểu chỉ tiêu"), headers=headers, rows=rows, widths=widths)
+
+
+def _year(year: int | None) -> str | None:
+    """A year as text: the sheet writer gives numbers a thousands format, which prints 2.025."""
+    return None if year is None else str(year)
 
 
 def about_sheet(data: ReportData, number: str, issuer: str) -> SheetSpec:

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 DATE_FORMAT = "DD/MM/YYYY"
 NUMBER_FORMAT = "#,##0.###"  # shown with the reader's separators: 1.234,5 in a Vietnamese Excel
+INTEGER_FORMAT = "0"  # years and codes: 2025, never grouped as 2.025
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SheetSpec:
     headers: Sequence[str]
     rows: Sequence[Sequence[Any]]
     widths: Sequence[int] = ()
+    integer_columns: Collection[int] = ()  # 0-based columns of years/codes, written with INTEGER_FORMAT
 
 
 def safe_text(value: str) -> str:
@@ -55,7 +57,8 @@ def write_xlsx(sheets: Sequence[SheetSpec]) -> bytes:
             _put(sheet.cell(row=1, column=col), header).font = Font(bold=True)
         for r, values in enumerate(spec.rows, start=2):
             for col, value in enumerate(values, start=1):
-                _put(sheet.cell(row=r, column=col), value)
+                plain = col - 1 in spec.integer_columns
+                _put(sheet.cell(row=r, column=col), value, INTEGER_FORMAT if plain else NUMBER_FORMAT)
         for col, width in enumerate(spec.widths, start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = width
         sheet.freeze_panes = "A2"
@@ -64,14 +67,14 @@ def write_xlsx(sheets: Sequence[SheetSpec]) -> bytes:
     return out.getvalue()
 
 
-def _put(cell: Any, value: Any) -> Any:
+def _put(cell: Any, value: Any, number_format: str = NUMBER_FORMAT) -> Any:
     if value is None:
         return cell
     if isinstance(value, bool):
         cell.value = "Có" if value else "Không"
     elif isinstance(value, int | Decimal):
         cell.value = value
-        cell.number_format = NUMBER_FORMAT
+        cell.number_format = number_format
     elif isinstance(value, dt.date):
         cell.value = value
         cell.number_format = DATE_FORMAT

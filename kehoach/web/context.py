@@ -8,14 +8,14 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from kehoach.accounts.scope import scope_for
-from kehoach.web.nav import MAIN_LINKS, PLAN_TABS
+from kehoach.web.nav import PLAN_TABS, main_links_for
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     scope = scope_for(user) if user is not None else None
     return {
-        "main_links": [(name, label) for name, label, _ in MAIN_LINKS],
+        "main_links": main_links_for(user),
         "plan_tabs": [(name, label) for name, label, _ in PLAN_TABS],
         "is_admin_user": bool(scope and scope.everything),
         "demo_mode": settings.KEHOACH_DEMO or bool(getattr(user, "is_demo", False)),

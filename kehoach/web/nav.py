@@ -7,6 +7,9 @@ Each entry is (url_name, Vietnamese label, order).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +36,23 @@ def add_plan_tab(url_name: str, label: Label, order: int) -> None:
         PLAN_TABS.sort(key=lambda t: t[2])
 
 
-def add_main_link(url_name: str, label: Label, order: int) -> None:
+# Who sees a main link, where not everyone may open it (a link that answers 403 is a dead end).
+MAIN_LINK_RULES: dict[str, Callable[[Any], bool]] = {}
+
+
+def add_main_link(
+    url_name: str, label: Label, order: int, visible: Callable[[Any], bool] | None = None
+) -> None:
     if not any(t[0] == url_name for t in MAIN_LINKS):
         MAIN_LINKS.append((url_name, label, order))
         MAIN_LINKS.sort(key=lambda t: t[2])
+    if visible is not None:
+        MAIN_LINK_RULES[url_name] = visible
+
+
+def main_links_for(user: Any) -> list[tuple[str, Label]]:
+    return [(name, label) for name, label, _ in MAIN_LINKS if MAIN_LINK_RULES.get(name, _always)(user)]
+
+
+def _always(user: Any) -> bool:
+    return True

@@ -68,8 +68,17 @@ def plan_overview(request: HttpRequest, code: str) -> HttpResponse:
             "findings": findings,
             "can_edit": scope.can_change_plan(request.user, plan),
             "implements": plan.implements.all(),
+            "signer_line": _signer_line(plan.signer),
         },
     )
+
+
+def _signer_line(signer: object) -> str:
+    """ "TM. ỦY BAN NHÂN DÂN · KT. CHỦ TỊCH · PHÓ CHỦ TỊCH · Kiều Hải Nam" from the plan's signer block."""
+    if not isinstance(signer, dict):
+        return ""
+    parts = (signer.get(k) for k in ("authority", "deputy_prefix", "title", "name"))
+    return " · ".join(str(p).strip() for p in parts if p and str(p).strip())
 
 
 def _flatten(children: dict[int | None, list[m.Section]], parent: int | None) -> list[m.Section]:
@@ -289,5 +298,8 @@ def agencies(request: HttpRequest) -> HttpResponse:
         {
             "agencies": qs.prefetch_related("successor_links__successor").order_by("code"),
             "q": text,
+            # The data file's notes record sources and what is still unverified (in English, for
+            # whoever maintains the data): administrators see them, officials do not.
+            "show_notes": scope.scope_for(request.user).everything,
         },
     )

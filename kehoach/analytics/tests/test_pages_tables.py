@@ -66,8 +66,13 @@ def test_performance_rows_by_year_with_percent_of_target(seed_plan, personas, co
     expected_percent = (Decimal("25.5") / Decimal(26) * 100).quantize(Decimal("0.1"))
     assert str(expected_percent).replace(".", ",") + "%" in row_2024  # 98,1%
     assert "≥ 26,0" in row_2024 and "lộ trình" in row_2024 and "25,5" in row_2024
-    assert "Không" in row_2024 and "Có nguy cơ không đạt" in row_2024 and "⚠" in row_2024
+    assert "Không" in row_2024
+    # the overall status is the target's, on its milestone row only, not beside 2024's own "Không"
+    assert "Có nguy cơ không đạt" not in row_2024 and "⚠" not in row_2024 and "xem dòng năm mốc" in row_2024
+    assert "Có nguy cơ không đạt" in rows[2] and "⚠" in rows[2]
     assert "≥ 32,0" in rows[2] and "mục tiêu" in rows[2]
+    assert "Đánh giá chung (cả chỉ tiêu)" in html
+    assert "“gần đúng”: số liệu có phần ước tính" in html  # the word is explained in a visible line
     assert "Chỉ tính số liệu đã được phê duyệt." in html
 
 
@@ -100,6 +105,11 @@ def test_excel_is_exactly_the_filtered_table(seed_plan, personas, commune, incom
     row_2024 = mine[1]
     assert Decimal(str(row_2024[6])) == Decimal(26) and Decimal(str(row_2024[8])) == Decimal("25.5")
     assert Decimal(str(row_2024[9])) == Decimal("98.1") and row_2024[10] == "Không"
+    # years are plain integers in Excel (2025, not 2.025 with a grouping format)
+    first = sheet.cell(row=2, column=4)
+    assert first.value == 2025 and first.number_format == "0"
+    assert sheet.cell(row=2, column=5).number_format == "0"
+    assert sheet.cell(row=2, column=7).number_format == "#,##0.###"  # other numbers keep theirs
     assert row_2024[11] == "⚠ Có nguy cơ không đạt"
     about = dict(book["Thông tin"].iter_rows(min_row=2, values_only=True))
     assert about["Đơn vị"] == commune.name and about["Bộ lọc"] == "mốc 2025"

@@ -141,6 +141,20 @@ def test_overview_counts_expected_and_received_and_query_count_is_bounded(
     assert "đơn vị phải báo cáo" in html and html.count("nhập, xem") == 14
 
 
+def test_every_template_link_on_the_overview_downloads_for_its_user(personas, seed_plan, opened):
+    """A commune officer's "template for every unit you may enter" starts at its commune, not at
+    the district it may not read (which answered 404)."""
+    import re
+
+    for user in (personas.owner, personas.commune):
+        c = client(user)
+        url = reverse("datavalues:overview", args=[seed_plan.code]) + f"?bieu=XA-NAM&ky={PERIOD}"
+        links = re.findall(r'href="([^"]*/mau\.xlsx)"', c.get(url).content.decode())
+        assert links, user
+        for link in links:
+            assert c.get(link).status_code == 200, (user, link)
+
+
 def test_approvals_page_lists_waiting_reports_with_bounded_queries(
     personas, xa, opened, django_assert_max_num_queries
 ):

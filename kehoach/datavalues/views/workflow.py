@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +23,7 @@ from kehoach.datavalues.services import approve_submission, reopen_submission, r
 from kehoach.datavalues.views.common import period_of
 from kehoach.indicators.models import DataSet
 from kehoach.indicators.periods import Period
+from kehoach.plans.models import Plan
 from kehoach.plans.selectors import default_plan_for, plan_for
 
 DECISIONS = ("approve", "return", "reopen")
@@ -119,8 +122,17 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             "periods": list(ds.rounds.order_by("-period").values_list("period", flat=True)),
             "report": report,
             "can_enter": {u.unit.pk for u in report.units if scope.can_enter_data(request.user, u.unit.pk)},
+            "template_unit": _template_unit(request.user, plan),
         },
     )
+
+
+def _template_unit(user: Any, plan: Plan) -> int | None:
+    """Where the "every unit you may enter" template starts: the plan's unit for those who see
+    all of it, else the user's own unit within it (a commune officer's commune)."""
+    if plan.admin_unit_id is not None and scope.can_view_data(user, plan.admin_unit_id):
+        return plan.admin_unit_id
+    return next((pk for pk in user.units.values_list("pk", flat=True) if scope.can_view_data(user, pk)), None)
 
 
 @login_required

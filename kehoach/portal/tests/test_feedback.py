@@ -36,7 +36,9 @@ def test_a_comment_on_a_task_reaches_its_lead_agency_by_notice_and_email(
     personas.agency.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(Client(), seed_plan, ve="task", ma=task.code, contact="0912 000 111", consent="on")
-    assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
+    sent = reverse("portal:feedback-sent", args=[seed_plan.code])
+    assert response.status_code == 302 and response["Location"] == sent
+    assert "Cảm ơn" in Client().get(sent).content.decode()
     feedback = Feedback.objects.get()
     assert feedback.status == FeedbackStatus.PENDING and feedback.agency == task.lead
     assert feedback.due_on == timezone.localdate() + dt.timedelta(days=15)
@@ -49,14 +51,41 @@ def test_a_comment_on_a_task_reaches_its_lead_agency_by_notice_and_email(
 
 def test_the_honeypot_stores_nothing(seed_plan):
     response = _post(Client(), seed_plan, trang_web="http://spam.example")
-    assert response.status_code == 200 and not Feedback.objects.exists()
+    # Answered exactly like an accepted comment (a redirect to the thank-you page).
+    assert response.status_code == 302 and not Feedback.objects.exists()
+
+
+def test_refreshing_the_thank_you_page_does_not_send_the_comment_again(seed_plan):
+    client = Client()
+    response = _post(client, seed_plan)
+    assert response.status_code == 302
+    for _ in range(2):  # what a browser's refresh repeats is the GET of the redirect target
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and "Cảm ơn" in page.content.decode()
+        assert "no-store" in page["Cache-Control"]
+    assert Feedback.objects.count() == 1
+
+
+def test_the_moderation_queue_names_a_commune_once(seed_plan, personas):
+    from kehoach.portal import selectors
+
+    commune = selectors.communes(seed_plan)[0]
+    assert commune.kind and commune.name.startswith(commune.kind)
+    feedback = services.submit_feedback(
+        plan=seed_plan, kind=SubjectKind.COMMUNE, subject=commune, text="Ý kiến.", today=timezone.localdate()
+    )
+    client = Client()
+    client.force_login(personas.owner)
+    queue = client.get(reverse("portal:moderation")).content.decode()
+    assert f"Ý kiến số {feedback.pk} · {commune.name} ·" in queue
+    assert f"{commune.kind} {commune.name}" not in queue
 
 
 @override_settings(KEHOACH_PORTAL_FEEDBACK_PER_HOUR=2)
 def test_a_flood_from_one_address_is_refused(seed_plan):
     client = Client()
     codes = [_post(client, seed_plan).status_code for _ in range(4)]
-    assert codes == [200, 200, 429, 429] and Feedback.objects.count() == 2
+    assert codes == [302, 302, 429, 429] and Feedback.objects.count() == 2
 
 
 def test_an_oversized_comment_is_refused(seed_plan):

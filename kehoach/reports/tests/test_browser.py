@@ -46,6 +46,7 @@ def test_owner_issues_the_annual_report_and_downloads_it(owner, live_server, pag
     page.get_by_role("button", name="Lưu dự thảo").click()
     page.get_by_text("Đã lưu dự thảo.").wait_for()
     page.get_by_label("Ngày ban hành").fill("2025-01-05")
+    page.get_by_label("Tôi xác nhận ban hành; sau khi ban hành không sửa được").check()
     page.get_by_role("button", name="Ban hành báo cáo").click()
     page.get_by_text("Đã ban hành báo cáo số 01/BC-UBND.").wait_for()
 

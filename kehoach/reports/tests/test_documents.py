@@ -147,7 +147,8 @@ def test_review_judges_each_due_target_achieved_or_not():
 
 def test_narrative_names_targets_behind_with_the_gap_and_the_disbursement_rate():
     sections = prefill(report_data())
-    assert "còn cách mức cần đạt 10,0% là 13,5%" in sections["results"]
+    # A gap between two rates is in percentage points, not a percentage of its own.
+    assert "còn cách mức cần đạt 10,0% là 13,5 điểm phần trăm" in sections["results"]
     assert "Tỷ lệ hộ nghèo giảm còn dưới 10% (mốc năm 2025)" in sections["results"]
     assert "giải ngân 300 triệu đồng, đạt 75,0%" in sections["budget"]
     assert "NV-1. Xây dựng quy chế phối hợp" in sections["tasks"]
@@ -202,3 +203,32 @@ def test_indicator_workbook_has_numbers_as_numbers_and_no_live_formula():
     assert row["Tình trạng"].quotePrefix
     assert row["Giá trị gốc"].value == 40.25 and row["Thực hiện 2022"].value == 30.04
     assert row["Thực hiện 2023"].value is None
+
+
+def test_the_unit_is_named_in_lower_case_mid_sentence():
+    sections = prefill(report_data())
+    assert "Kế hoạch tại huyện A:" in sections["results"] and "tại Huyện A" not in sections["results"]
+    kept = dataclasses.replace(report_data(), unit_name="Thị trấn Mường Tè", unit_kind="Thị trấn")
+    assert "tại thị trấn Mường Tè:" in prefill(kept)["results"]
+
+
+def test_the_budget_table_numbers_only_programmes_and_notes_parts_that_do_not_add_up():
+    base = report_data()
+    central = dataclasses.replace(base.money[1], parts_differ=True)
+    local = dataclasses.replace(base.money[1], label="Ngân sách địa phương")
+    second = dataclasses.replace(base.money[0], label="Chương trình 2")
+    data = dataclasses.replace(base, money=(base.money[0], central, local, second, local))
+    doc = _doc(data)
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Chương trình / nguồn vốn")
+    assert [r.cells[0].text for r in table.rows[1:]] == ["1", "-", "-", "2", "-"]
+    assert table.rows[2].cells[1].text == "Ngân sách Trung ương (*)"
+    note = "(*) Các nguồn thành phần không cộng đúng tổng ghi trong kế hoạch; số liệu giữ nguyên như văn bản."
+    assert note in _all_text(doc)
+    assert note not in _all_text(_doc(base))
+
+
+def test_the_indicator_workbook_writes_years_as_years():
+    sheet = load_workbook(io.BytesIO(build_indicator_xlsx(report_data())))["Biểu chỉ tiêu"]
+    header = [c.value for c in sheet[1]]
+    row = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
+    assert row["Mốc năm"] == "2025" and row["Năm gốc"] == "2020"

@@ -160,3 +160,30 @@ def test_issued_report_keeps_its_figures_after_later_edits_and_shows_what_change
     fields = {(c.item, c.field) for c in changes}
     assert ("Nguồn lực (triệu đồng)", "Giải ngân lũy kế") in fields
     assert any(item.startswith(f"{row.target.code}.") and field == "Mục tiêu" for item, field in fields)
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "number", "extension", "expected"),
+    [
+        ("annual", 2024, None, "docx", "bao-cao-nam-2024-du-thao.docx"),
+        ("midterm_review", 2025, 3, "pdf", "bao-cao-so-ket-2025-03.pdf"),
+        ("final_review", 2030, None, "docx", "bao-cao-tong-ket-2030-du-thao.docx"),
+        ("annual", 2024, 1, "xlsx", "bieu-chi-tieu-2024-01.xlsx"),
+        ("final_review", 2030, 2, "xlsx", "bieu-chi-tieu-tong-ket-2030-02.xlsx"),
+    ],
+)
+def test_download_names_are_vietnamese_without_diacritics(kind, year, number, extension, expected):
+    assert selectors.file_name(Report(kind=kind, year=year, number=number), extension) == expected
+
+
+def test_the_report_lists_every_stated_source_and_marks_parts_that_do_not_add_up(demo, draft, personas):
+    money = selectors.data_of(draft, reader=personas.owner).money
+    assert money, "the demo allocates money"
+    flagged = [m.label for m in money if m.parts_differ]
+    assert flagged == ["Ngân sách Trung ương"]  # 884.799 + 327.963 is not the stated 1.257.762
+    top = [i for i, m in enumerate(money) if m.depth == 0]
+    for n, start in enumerate(top):
+        end = top[n + 1] if n + 1 < len(top) else len(money)
+        parts = [m.planned for m in money[start + 1 : end] if m.planned is not None]
+        if parts and money[start].planned is not None:
+            assert sum(parts) == money[start].planned, money[start].label

@@ -51,11 +51,18 @@ def test_owner_drafts_edits_and_issues_from_the_pages(seed_plan, personas):
     data = {name: form.initial.get(name, "") for name in form.fields}
     data.update(as_of="2024-12-14", section_difficulties="Địa bàn rộng, giao thông khó khăn.")
     assert client.post(url, data).status_code == 302
-    issue = client.post(url + "ban-hanh/", {"issued_on": "2025-01-05"})
+    draft_file = client.get(url + "tai/docx/")["Content-Disposition"]
+    assert draft_file == 'attachment; filename="bao-cao-nam-2024-du-thao.docx"'
+    unconfirmed = client.post(url + "ban-hanh/", {"issued_on": "2025-01-05"}, follow=True)
+    assert "Hãy đánh dấu xác nhận ban hành" in unconfirmed.content.decode()
+    assert client.get(url).context["report"].number is None  # not issued without the tick
+    issue = client.post(url + "ban-hanh/", {"issued_on": "2025-01-05", "confirm": "on"})
     assert issue.status_code == 302
     document = client.get(url + "tai/docx/")
     assert document.status_code == 200
-    assert document["Content-Disposition"].endswith('.docx"')
+    assert document["Content-Disposition"] == 'attachment; filename="bao-cao-nam-2024-01.docx"'
+    sheet = client.get(url + "tai/xlsx/")["Content-Disposition"]
+    assert sheet == 'attachment; filename="bieu-chi-tieu-2024-01.xlsx"'
     doc = Document(io.BytesIO(document.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Địa bàn rộng, giao thông khó khăn." in text

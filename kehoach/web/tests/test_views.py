@@ -73,3 +73,23 @@ def test_former_commune_takes_no_new_villages(personas):
         reverse("web:unit", args=[former.pk]), {"name": "Bản sau sáp nhập"}
     )
     assert response.status_code == 403
+
+
+def test_plan_overview_shows_the_signer_block(personas, seed_plan):
+    page = _client(personas.viewer).get(reverse("web:plan", args=[seed_plan.code])).content.decode()
+    assert "TM. ỦY BAN NHÂN DÂN · KT. CHỦ TỊCH · PHÓ CHỦ TỊCH · Kiều Hải Nam" in page
+
+
+def test_agency_data_notes_are_for_administrators_only(personas):
+    """The agency file's notes are maintenance notes (sources, what is unverified)."""
+    marker = "UNVERIFIED"
+    assert marker not in _client(personas.owner).get(reverse("web:agencies")).content.decode()
+    assert marker in _client(personas.admin).get(reverse("web:agencies")).content.decode()
+
+
+def test_main_menu_hides_links_the_role_cannot_open(personas, seed_plan):
+    """A commune officer does not import plans: no menu link that would answer 403."""
+    link = reverse("planimport:upload")
+    page = reverse("web:plan", args=[seed_plan.code])
+    assert f'href="{link}"' in _client(personas.owner).get(page).content.decode()
+    assert f'href="{link}"' not in _client(personas.commune).get(page).content.decode()
