@@ -41,3 +41,20 @@ def test_the_plan_page_states_all_the_money_of_the_plan(seed_plan):
     # 1.426.328 (1719 programme, stated total) + 57.782 (new rural, central only) + 344.069 (poverty)
     html = Client().get(reverse("portal:plan", args=[seed_plan.code])).content.decode()
     assert "1.828.179 triệu đồng" in html
+
+
+def test_demo_data_is_labelled_on_every_public_page(seed_plan, enter, approve):
+    """Issue #3: demo data is visibly labelled "dữ liệu minh họa" wherever shown."""
+    from django.core.cache import cache
+    from django.test import Client
+    from django.urls import reverse
+
+    from kehoach.datavalues.models import DataValue
+
+    banner = "Bản chạy thử với dữ liệu minh họa"
+    url = reverse("portal:plan", args=[seed_plan.code])
+    assert banner not in Client().get(url).content.decode()
+    approve(enter("2024", []))
+    DataValue.objects.update(is_demo=True)
+    cache.clear()
+    assert banner in Client().get(url).content.decode()
