@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -235,10 +236,24 @@ class Prepared:
 _PREPARED: dict[str, Prepared] = {}  # by signature: rebuilt only when units or indicators change
 
 
-def prepared(*, as_of: dt.date) -> Prepared:
-    """The definitions as of `as_of`, built once per signature and process (a few queries a call)."""
+_RECENT: dict[dt.date, tuple[float, str]] = {}  # as_of -> (when its signature was read, signature)
+
+
+def prepared(*, as_of: dt.date, max_age: float = 0.0) -> Prepared:
+    """The definitions as of `as_of`, built once per signature and process (a few queries a call).
+
+    Reading every definition to compute the signature is half of a page's time at province scale,
+    so reads may reuse a signature read less than `max_age` seconds ago: an edit to units or
+    indicators then reaches pages within that delay. Writes (the refresh) always pass 0.
+    """
+    recent = _RECENT.get(as_of)
+    if max_age > 0 and recent and time.monotonic() - recent[0] < max_age and recent[1] in _PREPARED:
+        return _PREPARED[recent[1]]
     defs = load_definitions()
     signature = defs.signature(as_of)
+    _RECENT[as_of] = (time.monotonic(), signature)
+    if len(_RECENT) > 8:
+        _RECENT.clear()
     found = _PREPARED.get(signature)
     if found is None:
         catalogue = build_catalogue(defs)
