@@ -15,6 +15,7 @@ Three kinds of pair, all from the plan's own indicators:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,7 +83,7 @@ def plan_indicators(plan: Plan) -> list[im.Indicator]:
     return list(rows.select_related("numerator", "denominator").order_by("order", "code"))
 
 
-def pairs(plan: Plan) -> list[Pair]:
+def pairs(plan: Plan, measured: Sequence[plan_targets.MeasuredTarget] | None = None) -> list[Pair]:
     indicators = plan_indicators(plan)
     by_code = {i.code: i for i in indicators}
     named = [
@@ -93,7 +94,7 @@ def pairs(plan: Plan) -> list[Pair]:
         Pair("variant", by_code[m], by_code[w], _("Đồng bào DTTS"), _("Toàn dân"))
         for m, w in pages.name_pairs(named)
     ]
-    for row in plan_targets.measured_targets(plan=plan):
+    for row in measured if measured is not None else plan_targets.measured_targets(plan=plan):
         if row.spec.kind is TargetKind.RELATIVE_TO_MEASURE and row.measure and row.reference:
             # The heading names both measures; short column labels keep the table readable on a phone.
             found.append(
@@ -142,9 +143,17 @@ def _rows(pair: Pair, cells: dict[CellKey, IndicatorValue], unit: int, minority:
     return rows
 
 
-def tables(plan: Plan, unit: int, *, only: str | None = None, as_of: dt.date | None = None) -> list[Table]:
-    """Every pair with data at the unit, year by year (`only`: the pairs involving one indicator)."""
-    chosen = [p for p in pairs(plan) if only is None or only in (p.minority.code, p.whole.code)]
+def tables(
+    plan: Plan,
+    unit: int,
+    *,
+    only: str | None = None,
+    as_of: dt.date | None = None,
+    measured: Sequence[plan_targets.MeasuredTarget] | None = None,
+) -> list[Table]:
+    """Every pair with data at the unit, year by year (`only`: the pairs involving one indicator;
+    `measured`: the plan's measured targets when the caller has them already)."""
+    chosen = [p for p in pairs(plan, measured) if only is None or only in (p.minority.code, p.whole.code)]
     if not chosen:
         return []
     codes = {p.minority.code for p in chosen} | {p.whole.code for p in chosen}

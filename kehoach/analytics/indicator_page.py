@@ -92,7 +92,8 @@ def plan_indicator(plan: Plan, code: str) -> im.Indicator:
 
 
 def _lines(progress: PlanProgress, indicator: im.Indicator, years: range) -> list[TargetLine]:
-    specs = {m.target.code: m.spec for m in plan_targets.measured_targets(plan=progress.plan)}
+    measured = progress.measured or plan_targets.measured_targets(plan=progress.plan)
+    specs = {m.target.code: m.spec for m in measured}
     lines = []
     for row in progress.rows:
         if row.indicator is None or row.indicator.pk != indicator.pk:
@@ -186,6 +187,8 @@ def indicator_page(
         if with_units
         else [],
         breakdowns=_breakdowns(cells, indicator.code, unit.pk, max(series) if series else None),
-        comparisons=comparison.tables(plan, unit.pk, only=indicator.code, as_of=as_of),
+        comparisons=comparison.tables(
+            plan, unit.pk, only=indicator.code, as_of=as_of, measured=progress.measured or None
+        ),
         chart=chart,
     )

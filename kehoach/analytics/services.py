@@ -94,6 +94,7 @@ class PlanProgress:
     as_of: dt.date
     statuses: frozenset[ValueStatus]
     rows: list[TargetProgress]
+    measured: tuple[plan_targets.MeasuredTarget, ...] = ()  # what was judged, for pages that need the specs
 
     def milestones(self) -> list[MilestoneGroup]:
         years = sorted({row.judgement.milestone_year for row in self.rows})
@@ -203,7 +204,7 @@ def target_progress(
         if judgement.source == "unit" and note:
             note = growth_note(replace(row.spec, value=own[row.spec.code].value or row.spec.value), settings)
         rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons), unit_label, note))
-    return PlanProgress(plan, unit, as_of, statuses, rows)
+    return PlanProgress(plan, unit, as_of, statuses, rows, tuple(measured))
 
 
 def counted_label(statuses: frozenset[ValueStatus]) -> str:
