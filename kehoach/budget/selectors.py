@@ -81,9 +81,10 @@ class PlanMoney:
     has_demo: bool
 
 
-def plan_money(*, plan: Plan, user: Any) -> PlanMoney:
+def planned_lines(*, plan: Plan) -> list[PlannedLine]:
+    """The plan's budget lines as stated (public: the plan is a public document)."""
     lines = plan.budget_lines.select_related("programme", "parent").order_by("order")
-    planned = [
+    return [
         PlannedLine(
             code=b.code,
             programme=b.programme.code,
@@ -95,6 +96,10 @@ def plan_money(*, plan: Plan, user: Any) -> PlanMoney:
         )
         for b in lines
     ]
+
+
+def plan_money(*, plan: Plan, user: Any) -> PlanMoney:
+    planned = planned_lines(plan=plan)
     allocations = list(allocations_visible_to(user=user).filter(plan=plan).order_by("year", "id"))
     disbursements = disbursements_visible_to(user=user).filter(allocation__plan=plan).order_by("date", "id")
     return PlanMoney(

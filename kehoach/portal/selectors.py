@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from kehoach.analytics.definitions import ValueStatus
 from kehoach.analytics.services import PlanProgress, target_progress
 from kehoach.audit.models import AuditEvent
-from kehoach.budget.facts import DisbursementFact, PlannedLine
+from kehoach.budget.facts import DisbursementFact
 from kehoach.budget.models import Allocation, Disbursement
-from kehoach.budget.selectors import PlanMoney, allocation_fact, plan_communes
+from kehoach.budget.selectors import PlanMoney, allocation_fact, plan_communes, planned_lines
 from kehoach.core.exceptions import NotFound
 from kehoach.indicators.models import Indicator
 from kehoach.orgunits.models import OrgUnit
@@ -91,19 +91,7 @@ def public_indicator(plan: Plan, code: str) -> Indicator:
 
 def public_money(plan: Plan) -> PlanMoney:
     """The plan's stated budget, every allocation and disbursement recorded for it (public money)."""
-    lines = plan.budget_lines.select_related("programme", "parent").order_by("order")
-    planned = [
-        PlannedLine(
-            code=b.code,
-            programme=b.programme.code,
-            source=b.source,
-            kind=b.kind,
-            amount=b.amount_million_vnd,
-            parent=b.parent.code if b.parent else None,
-            phase=b.phase,
-        )
-        for b in lines
-    ]
+    planned = planned_lines(plan=plan)
     allocations = Allocation.objects.filter(plan=plan).select_related(
         "plan", "programme", "component__parent", "commune", "agency"
     )
