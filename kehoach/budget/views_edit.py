@@ -4,6 +4,7 @@ Out-of-scope records are 404 (selectors); in-scope records the role may not chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -138,6 +139,22 @@ def allocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _edit(
+    request: HttpRequest, form: Any, save: Callable[[], bool], *, plan: Any, title: str, back: str
+) -> HttpResponse:
+    """The edit page of an allocation or a disbursement: `save` calls the service with the form's
+    input and says whether anything changed; a refusal is shown on the form, which keeps the input."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = save()
+        except KehoachError as exc:
+            _failed(form, exc)
+        else:
+            messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
+            return redirect(back)
+    return render(request, "budget/form.html", {"plan": plan, "form": form, "title": title, "back": back})
+
+
 @login_required
 def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     allocation = _allocation(request, pk)
@@ -145,26 +162,18 @@ def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_record_money(request.user, plan, allocation.commune):
         return _forbidden(request)
     form = AllocationForm(request.POST or None, plan=plan, user=request.user, instance=allocation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.update_allocation(
-                actor=request.user,
-                allocation=allocation,
-                data=form.to_input(),
-                channel=Channel.WEB,
-                reason=form.cleaned_data["reason"],
-            )
-        except KehoachError as exc:
-            _failed(form, exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
-            return redirect(_detail_url(allocation))
+
+    def save() -> bool:
+        return services.update_allocation(
+            actor=request.user,
+            allocation=allocation,
+            data=form.to_input(),
+            channel=Channel.WEB,
+            reason=form.cleaned_data["reason"],
+        )
+
     title = f"Sửa dòng giao vốn {allocation.ref}"
-    return render(
-        request,
-        "budget/form.html",
-        {"plan": plan, "form": form, "title": title, "back": _detail_url(allocation)},
-    )
+    return _edit(request, form, save, plan=plan, title=title, back=_detail_url(allocation))
 
 
 def _delete(request: HttpRequest, obj: Allocation | Disbursement, back: str) -> HttpResponse:
@@ -211,25 +220,18 @@ def disbursement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_record_money(request.user, d.allocation.plan, d.allocation.commune):
         return _forbidden(request)
     form = DisbursementForm(request.POST or None, instance=d)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.update_disbursement(
-                actor=request.user,
-                disbursement=d,
-                data=form.to_input(),
-                channel=Channel.WEB,
-                reason=form.cleaned_data["reason"],
-            )
-        except KehoachError as exc:
-            _failed(form, exc)
-        else:
-            messages.success(request, "Đã lưu thay đổi." if changed else "Không có gì thay đổi.")
-            return redirect(_detail_url(d.allocation))
-    back = _detail_url(d.allocation)
+
+    def save() -> bool:
+        return services.update_disbursement(
+            actor=request.user,
+            disbursement=d,
+            data=form.to_input(),
+            channel=Channel.WEB,
+            reason=form.cleaned_data["reason"],
+        )
+
     title = f"Sửa khoản giải ngân {d.ref}"
-    return render(
-        request, "budget/form.html", {"plan": d.allocation.plan, "form": form, "title": title, "back": back}
-    )
+    return _edit(request, form, save, plan=d.allocation.plan, title=title, back=_detail_url(d.allocation))
 
 
 @login_required
