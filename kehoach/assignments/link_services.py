@@ -25,65 +25,51 @@ def _allowed(actor: Any, task: Task, other: Target | BudgetLine) -> None:
         raise ValidationFailed(f"{other.code} không thuộc cùng kế hoạch với nhiệm vụ {task.code}.")
 
 
-@transaction.atomic
-def link_target(*, task: Task, target: Target, actor: Any, channel: Channel | str = Channel.WEB) -> bool:
-    _allowed(actor, task, target)
-    _, created = am.TaskTargetLink.objects.get_or_create(task=task, target=target)
-    if created:
+def _set_link(
+    *, task: Task, other: Target | BudgetLine, actor: Any, channel: Channel | str, on: bool
+) -> bool:
+    """Add (on) or remove a task's link to a target or a budget line; audited only when it changed."""
+    _allowed(actor, task, other)
+    model, field, name = (
+        (am.TaskTargetLink, "target", "target")
+        if isinstance(other, Target)
+        else (am.TaskBudgetLink, "budget_line", "budget")
+    )
+    lookup: dict[str, Any] = {"task": task, field: other}
+    if on:
+        _, changed = model.objects.get_or_create(**lookup)
+    else:
+        changed = bool(model.objects.filter(**lookup).delete()[0])
+    if changed:
         record_event(
             actor=actor,
-            action="assignments.link.target.add",
+            action=f"assignments.link.{name}.{'add' if on else 'remove'}",
             obj=task,
-            changes={"target": target.code},
+            changes={field: other.code},
             channel=channel,
         )
-    return created
+    return changed
+
+
+@transaction.atomic
+def link_target(*, task: Task, target: Target, actor: Any, channel: Channel | str = Channel.WEB) -> bool:
+    return _set_link(task=task, other=target, actor=actor, channel=channel, on=True)
 
 
 @transaction.atomic
 def unlink_target(*, task: Task, target: Target, actor: Any, channel: Channel | str = Channel.WEB) -> bool:
-    _allowed(actor, task, target)
-    deleted, _ = am.TaskTargetLink.objects.filter(task=task, target=target).delete()
-    if deleted:
-        record_event(
-            actor=actor,
-            action="assignments.link.target.remove",
-            obj=task,
-            changes={"target": target.code},
-            channel=channel,
-        )
-    return bool(deleted)
+    return _set_link(task=task, other=target, actor=actor, channel=channel, on=False)
 
 
 @transaction.atomic
 def link_budget_line(
     *, task: Task, budget_line: BudgetLine, actor: Any, channel: Channel | str = Channel.WEB
 ) -> bool:
-    _allowed(actor, task, budget_line)
-    _, created = am.TaskBudgetLink.objects.get_or_create(task=task, budget_line=budget_line)
-    if created:
-        record_event(
-            actor=actor,
-            action="assignments.link.budget.add",
-            obj=task,
-            changes={"budget_line": budget_line.code},
-            channel=channel,
-        )
-    return created
+    return _set_link(task=task, other=budget_line, actor=actor, channel=channel, on=True)
 
 
 @transaction.atomic
 def unlink_budget_line(
     *, task: Task, budget_line: BudgetLine, actor: Any, channel: Channel | str = Channel.WEB
 ) -> bool:
-    _allowed(actor, task, budget_line)
-    deleted, _ = am.TaskBudgetLink.objects.filter(task=task, budget_line=budget_line).delete()
-    if deleted:
-        record_event(
-            actor=actor,
-            action="assignments.link.budget.remove",
-            obj=task,
-            changes={"budget_line": budget_line.code},
-            channel=channel,
-        )
-    return bool(deleted)
+    return _set_link(task=task, other=budget_line, actor=actor, channel=channel, on=False)
