@@ -25,9 +25,8 @@ def _allowed(actor: Any, task: Task, other: Target | BudgetLine) -> None:
         raise ValidationFailed(f"{other.code} không thuộc cùng kế hoạch với nhiệm vụ {task.code}.")
 
 
-def _set_link(
-    *, task: Task, other: Target | BudgetLine, actor: Any, channel: Channel | str, on: bool
-) -> bool:
+@transaction.atomic
+def set_link(*, task: Task, other: Target | BudgetLine, actor: Any, channel: Channel | str, on: bool) -> bool:
     """Add (on) or remove a task's link to a target or a budget line; audited only when it changed."""
     _allowed(actor, task, other)
     model, field, name = (
@@ -53,23 +52,23 @@ def _set_link(
 
 @transaction.atomic
 def link_target(*, task: Task, target: Target, actor: Any, channel: Channel | str = Channel.WEB) -> bool:
-    return _set_link(task=task, other=target, actor=actor, channel=channel, on=True)
+    return set_link(task=task, other=target, actor=actor, channel=channel, on=True)
 
 
 @transaction.atomic
 def unlink_target(*, task: Task, target: Target, actor: Any, channel: Channel | str = Channel.WEB) -> bool:
-    return _set_link(task=task, other=target, actor=actor, channel=channel, on=False)
+    return set_link(task=task, other=target, actor=actor, channel=channel, on=False)
 
 
 @transaction.atomic
 def link_budget_line(
     *, task: Task, budget_line: BudgetLine, actor: Any, channel: Channel | str = Channel.WEB
 ) -> bool:
-    return _set_link(task=task, other=budget_line, actor=actor, channel=channel, on=True)
+    return set_link(task=task, other=budget_line, actor=actor, channel=channel, on=True)
 
 
 @transaction.atomic
 def unlink_budget_line(
     *, task: Task, budget_line: BudgetLine, actor: Any, channel: Channel | str = Channel.WEB
 ) -> bool:
-    return _set_link(task=task, other=budget_line, actor=actor, channel=channel, on=False)
+    return set_link(task=task, other=budget_line, actor=actor, channel=channel, on=False)

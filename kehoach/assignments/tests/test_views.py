@@ -86,7 +86,8 @@ def test_links_form_adds_and_removes(personas, seed_plan):
     client.post(url, {"kind": "budget", "code": "NS-1719-TW-SN", "action": "add"})
     assert am.TaskTargetLink.objects.count() == 1 and am.TaskBudgetLink.objects.count() == 1
     client.post(url, {"kind": "target", "code": "T2025-13", "action": "remove"})
-    assert am.TaskTargetLink.objects.count() == 0
+    client.post(url, {"kind": "budget", "code": "NS-1719-TW-SN", "action": "remove"})
+    assert am.TaskTargetLink.objects.count() == 0 and am.TaskBudgetLink.objects.count() == 0
     assert client.post(url, {"kind": "target", "code": "NOPE", "action": "add"}).status_code == 404
 
 

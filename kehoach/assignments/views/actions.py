@@ -145,18 +145,13 @@ def links(request: HttpRequest, code: str, task_code: str) -> HttpResponse:
         return redirect(task_url(task) + "#lien-ket")
     kind, other_code, action = (form.cleaned_data[k] for k in ("kind", "code", "action"))
     try:
-        if kind == "target":
-            target = plan.targets.filter(code=other_code).first()
-            if target is None:
-                raise Http404
-            fn = link_services.link_target if action == "add" else link_services.unlink_target
-            fn(task=task, target=target, actor=request.user)
-        else:
-            line = plan.budget_lines.filter(code=other_code).first()
-            if line is None:
-                raise Http404
-            fb = link_services.link_budget_line if action == "add" else link_services.unlink_budget_line
-            fb(task=task, budget_line=line, actor=request.user)
+        others = plan.targets if kind == "target" else plan.budget_lines
+        other = others.filter(code=other_code).first()
+        if other is None:
+            raise Http404
+        link_services.set_link(
+            task=task, other=other, actor=request.user, channel=Channel.WEB, on=action == "add"
+        )
     except KehoachError as exc:
         messages.error(request, exc.message)
     else:
