@@ -1,8 +1,6 @@
 """The Excel template and its upload: pre-filled, protected, versioned; dry run then commit."""
 
 import io
-import os
-import shutil
 import subprocess
 
 import pytest
@@ -17,6 +15,7 @@ from kehoach.datavalues.services import SYSTEM, save_data_values
 from kehoach.datavalues.tests.excel_helpers import SHEET, edit, fill, row_of, template
 from kehoach.datavalues.tests.helpers import PERIOD, open_round, row
 from kehoach.spreadsheets.tests.builders import wps_dimension
+from kehoach.testing.libreoffice import needs_libreoffice
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/dataValueSets/excel"
@@ -112,9 +111,7 @@ def test_file_saved_by_wps_with_a_wrong_dimension_reads_every_row(personas, open
 
 
 # CI installs LibreOffice (scripts/setup.sh --test), so there the round trip must run.
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice is not installed"
-)
+@needs_libreoffice
 def test_file_resaved_by_libreoffice_reads_correctly(personas, opened, tmp_path):
     data = fill(template(user=personas.commune), {"DS_TONG": 500, "TN_DTTS": 12.5})
     source = tmp_path / "in.xlsx"

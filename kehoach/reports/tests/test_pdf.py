@@ -3,9 +3,7 @@ diacritics; a failed conversion (soffice still exits 0) and a missing LibreOffic
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,10 +14,7 @@ from kehoach.reports import pdf
 from kehoach.reports.docx_report import build_report
 from kehoach.reports.narrative import prefill
 from kehoach.reports.tests.factories import head, report_data
-
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice is not installed"
-)
+from kehoach.testing.libreoffice import needs_libreoffice
 
 
 @needs_libreoffice

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ import pytest
 from kehoach.spreadsheets.errors import FileRejected
 from kehoach.spreadsheets.limits import Limits
 from kehoach.spreadsheets.reader import read_xlsx
+from kehoach.testing.libreoffice import needs_libreoffice
 
 from .builders import sheet_xml, uncached_formula, wps_dimension, xlsx
 
@@ -109,10 +108,7 @@ def test_rejects_sheets_over_the_row_and_column_caps():
         read_xlsx(xlsx({"S": ROWS}), limits=Limits(max_columns=1))
 
 
-# CI installs LibreOffice (scripts/setup.sh --test), so there the round trip must run.
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice is not installed"
-)
+@needs_libreoffice
 def test_reads_a_file_resaved_by_libreoffice(tmp_path: Path):
     source = tmp_path / "in.xlsx"
     source.write_bytes(
