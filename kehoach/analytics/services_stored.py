@@ -10,7 +10,8 @@ neither overwrites the other's figure with one computed without it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -159,9 +160,11 @@ def _refresh(state: ResultTableState, prep: selectors.Prepared, keys: Iterable[V
 
 
 @transaction.atomic  # joins the caller's transaction; a savepoint, never a commit of its own
-def refresh_values(*, keys: Collection[IdKey]) -> int:
-    """After values were written (one call per save, with every changed key): refresh the cells
-    they reach, if their form's status counts. Returns the cells written or deleted."""
+def refresh_values(*, changes: Mapping[IdKey, Decimal | None]) -> int:
+    """After values were written (one call per save, every changed key with its value before the
+    save, None if it had none): refresh the cells they reach, if their form's status counts.
+    Returns the cells written or deleted."""
+    keys = changes.keys()
     if not keys:
         return 0
     state = _locked_state()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -126,4 +127,11 @@ def write_changes(
             )
         )
     bulk.insert_audits(audits)
-    refresh_values(keys={ch.key for ch in changes})  # stored figures, in this transaction (analytics)
+    # Stored figures, in this transaction (analytics): each changed key with its counted value
+    # before the save (None: none), so the stored series sums move by the difference.
+    refresh_values(changes={ch.key: _before(ch) for ch in changes})
+
+
+def _before(change: Change) -> Decimal | None:
+    stored = change.stored
+    return None if stored is None or stored[4] else stored[1]
