@@ -30,11 +30,15 @@ class ColumnarResult:
 
     `reasons`: indicator, unit, period, coc, reasons (list of Vietnamese sentences) for cells that
     an approximate entry reaches (it may name a cell absent from `cells`: look cells up by key).
+
+    `sums`: every series summed per area (the reference engine's `sums()`), which the stored sums
+    table keeps so that an approval moves them by a difference (decision 0008).
     """
 
     cells: pl.DataFrame
     reasons: pl.DataFrame
     compiled: Compiled
+    sums: pl.DataFrame  # kind, element, weight, unit, period, coc, total, n, approximate (entry ids)
 
 
 def recompute(
@@ -49,9 +53,33 @@ def recompute(
     layout = Layout(compiled, codes)
     rows = _series_rows(frame, layout)
     rolled, approx_rows = _roll_up(rows, tables, layout)
-    totals, per_coc = _totals(rolled, layout)
+    totals, per_coc = _totals(rolled.drop("n"), layout)
     cells = evaluate(totals, per_coc, layout)
-    return ColumnarResult(cells, reasons_frame(approx_rows, tables.geography, layout), compiled)
+    reasons = reasons_frame(approx_rows, tables.geography, layout)
+    return ColumnarResult(cells, reasons, compiled, _sums(rolled, approx_rows, layout))
+
+
+def _sums(rolled: pl.DataFrame, approx_rows: pl.DataFrame, layout: Layout) -> pl.DataFrame:
+    """The series sums as the stored sums table keeps them (one row per series, area, period, combo)."""
+    block = layout.periods * layout.cocs
+    within = pl.col("ak") % SHIFT
+    entries = approx_rows.group_by("ak").agg(pl.col("entry").sort().alias("approximate"))
+    series = layout.compiled.series
+
+    def names(values: list[str], index: pl.Expr) -> pl.Expr:
+        return pl.lit(pl.Series(values, dtype=pl.String)).gather(index)
+
+    return rolled.join(entries, on="ak", how="left").select(
+        names([s.kind.value for s in series], within // block).alias("kind"),
+        names([s.element for s in series], within // block).alias("element"),
+        names([s.weight for s in series], within // block).alias("weight"),
+        (pl.col("ak") // SHIFT).alias("unit"),
+        names(list(layout.codes.periods), (within % block) // layout.cocs).alias("period"),
+        names(list(layout.codes.cocs), within % layout.cocs).alias("coc"),
+        pl.col("value").alias("total"),
+        "n",
+        pl.col("approximate").fill_null(pl.lit([], pl.List(pl.Int64))),
+    )
 
 
 def _series_rows(frame: pl.DataFrame, layout: Layout) -> pl.DataFrame:
@@ -115,10 +143,11 @@ def _with_totals(rows: pl.DataFrame, layout: Layout) -> pl.DataFrame:
 def _roll_up(
     rows: pl.DataFrame, tables: GeographyTables, layout: Layout
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(ak, value, approx) per area; and the approximate (ak, entry) pairs, for the reasons."""
+    """(ak, value, approx, n) per area, n the entries counted; and the approximate (ak, entry) pairs."""
     additive = pl.lit(pl.Series(layout.additive)).gather(pl.col("k") // (layout.periods * layout.cocs))
+    one = pl.lit(1, pl.Int64).alias("n")
     own = rows.select(
-        (pl.col("unit") * SHIFT + pl.col("k")).alias("ak"), "value", pl.lit(False).alias("approx")
+        (pl.col("unit") * SHIFT + pl.col("k")).alias("ak"), "value", pl.lit(False).alias("approx"), one
     )
     inner = pl.col("ak") // SHIFT
     leaf_rows = own.filter(~inner.is_in(tables.inner_areas.implode()))
@@ -127,19 +156,21 @@ def _roll_up(
     by_signature = (
         up.filter(pl.col("sig") >= 0)
         .group_by((pl.col("sig") * SHIFT + pl.col("k")).alias("sk"))
-        .agg(pl.col("value").sum())
-        .select((pl.col("sk") // SHIFT).alias("sig"), (pl.col("sk") % SHIFT).alias("k"), "value")
+        .agg(pl.col("value").sum(), pl.len().cast(pl.Int64).alias("n"))
+        .select((pl.col("sk") // SHIFT).alias("sig"), (pl.col("sk") % SHIFT).alias("k"), "value", "n")
     )
     spread = by_signature.join(tables.signature_areas, on="sig").select(
-        (pl.col("area") * SHIFT + pl.col("k")).alias("ak"), "value", pl.lit(False).alias("approx")
+        (pl.col("area") * SHIFT + pl.col("k")).alias("ak"), "value", pl.lit(False).alias("approx"), "n"
     )
     pieces.append(spread)
     approx_rows = rows.filter(additive & pl.col("unit").is_in(tables.approx_pairs["unit"].implode()))
     approx_rows = approx_rows.join(tables.approx_pairs, on="unit").select(
         (pl.col("area") * SHIFT + pl.col("k")).alias("ak"), "value", pl.col("unit").alias("entry")
     )
-    pieces.append(approx_rows.select("ak", "value", pl.lit(True).alias("approx")))
-    merged = pl.concat(pieces).group_by("ak").agg(pl.col("value").sum(), pl.col("approx").any())
+    pieces.append(approx_rows.select("ak", "value", pl.lit(True).alias("approx"), one))
+    merged = (
+        pl.concat(pieces).group_by("ak").agg(pl.col("value").sum(), pl.col("approx").any(), pl.col("n").sum())
+    )
     return pl.concat([leaf_rows, merged]), approx_rows.select("ak", "entry").unique()
 
 

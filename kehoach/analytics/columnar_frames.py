@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from kehoach.analytics.definitions import TOTAL, AnalyticsSettings, CellKey, DataValue, IndicatorValue
-from kehoach.analytics.formulas import Compiled
+from kehoach.analytics.evaluate import SeriesSum, SumKey
+from kehoach.analytics.formulas import Compiled, Series, SeriesKind
 from kehoach.analytics.periods import sort_key
 from kehoach.analytics.series import ratio_value
 
@@ -124,3 +125,11 @@ def to_indicator_values(
             reasons=why.get(key, ()),
         )
     return result
+
+
+def to_series_sums(sums: pl.DataFrame) -> dict[SumKey, SeriesSum]:
+    """`ColumnarResult.sums` as the reference engine keys them (for tests and small slices)."""
+    return {
+        (Series(SeriesKind(kind), element, weight), unit, period, coc): (total, n, frozenset(approximate))
+        for kind, element, weight, unit, period, coc, total, n, approximate in sums.iter_rows()
+    }

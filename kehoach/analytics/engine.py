@@ -10,7 +10,7 @@ engine (`columnar.py`) is the fast full recompute; tests hold the two equal cell
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,7 +23,7 @@ from kehoach.analytics.definitions import (
     IndicatorValue,
     ValueKey,
 )
-from kehoach.analytics.evaluate import Evaluator, SumKey
+from kehoach.analytics.evaluate import Evaluator, SeriesSum, SumKey
 from kehoach.analytics.formulas import Compiled, Series, SeriesKind, compile_catalogue
 from kehoach.analytics.geography import Geography
 from kehoach.analytics.periods import next_period
@@ -42,23 +42,26 @@ class _Sum:
 class Engine:
     """Aggregates values into IndicatorValue cells for every area and period.
 
-    `areas` restricts the areas computed (the stateless path: see `compute_cells`); None = all.
+    `areas` restricts the areas computed (the difference path: see `delta.py`); None = all.
     """
 
     def __init__(
         self,
-        catalogue: Catalogue,
+        catalogue: Catalogue | Compiled,
         geography: Geography,
         settings: AnalyticsSettings,
         areas: frozenset[int] | None = None,
     ) -> None:
-        self.compiled: Compiled = compile_catalogue(catalogue)
+        self.compiled: Compiled = (
+            catalogue if isinstance(catalogue, Compiled) else compile_catalogue(catalogue)
+        )
         self.geography = geography
         self.settings = settings
         self.areas = areas
         self._values: dict[GroupKey, dict[str, Decimal]] = defaultdict(dict)
         self._sums: dict[SumKey, _Sum] = {}
         self.cells: dict[CellKey, IndicatorValue] = {}
+        self.moved: set[SumKey] = set()  # sums changed by `apply` since the engine was made or seeded
         self._evaluator = Evaluator(self.compiled, geography, self._read, self.cells)
 
     def load(self, values: Iterable[DataValue]) -> dict[CellKey, IndicatorValue]:
@@ -75,11 +78,52 @@ class Engine:
         self._refresh(touched)
         return self.cells
 
+    def seed(
+        self,
+        sums: Mapping[SumKey, SeriesSum],
+        cells: Mapping[CellKey, IndicatorValue],
+        values: Iterable[DataValue],
+    ) -> None:
+        """Start from stored state instead of `load`: the series sums and cells of the areas that
+        `apply` will reach (decision 0008: an approval moves a few sums by a difference), and the
+        values of the groups it will change, as they counted before."""
+        self._sums = {
+            k: _Sum(total, count, dict.fromkeys(approx, 1)) for k, (total, count, approx) in sums.items()
+        }
+        self.cells.clear()  # the evaluator reads rates' base cells from this very dict
+        self.cells.update(cells)
+        self._values.clear()
+        for value in values:
+            if value.status in self.settings.counted_statuses:
+                self._values[(value.element, value.unit, value.period)][value.coc] = value.value
+        self.moved.clear()
+
+    def sums(self) -> dict[SumKey, SeriesSum]:
+        """Every series sum (what the stored sums table holds after a full recompute)."""
+        return {k: (acc.total, acc.count, frozenset(acc.approx)) for k, acc in self._sums.items()}
+
+    def sum(self, key: SumKey) -> SeriesSum | None:
+        return self._read(key)
+
     def apply(self, key: ValueKey, value: DataValue | None) -> dict[CellKey, IndicatorValue | None]:
         """Set the value at `key` (None, or a status that does not count: remove it).
 
         Returns every cell recomputed, None for a cell that no longer exists.
         """
+        return self.apply_many({key: value})
+
+    def apply_many(
+        self, changes: Mapping[ValueKey, DataValue | None]
+    ) -> dict[CellKey, IndicatorValue | None]:
+        """`apply` for a batch (a save, an approval): every sum moves first, then each cell they
+        reach is evaluated once, where one `apply` per value would evaluate a ratio once per term."""
+        touched: set[SumKey] = set()
+        for key in sorted(changes):
+            touched |= self._move(key, changes[key])
+        self.moved |= touched
+        return self._refresh(touched)
+
+    def _move(self, key: ValueKey, value: DataValue | None) -> set[SumKey]:
         element, unit, period, coc = key
         group = (element, unit, period)
         before = self._rows(group, pairs_from_x_only=False)
@@ -90,8 +134,7 @@ class Engine:
             if not self._values[group]:
                 del self._values[group]
         after = self._rows(group, pairs_from_x_only=False)
-        touched = self._add(before, group, -1) | self._add(after, group, +1)
-        return self._refresh(touched)
+        return self._add(before, group, -1) | self._add(after, group, +1)
 
     def _rows(self, group: GroupKey, *, pairs_from_x_only: bool) -> dict[tuple[Series, str], Decimal]:
         """What the values of one element at one unit and period contribute, by (series, combo).
@@ -151,7 +194,7 @@ class Engine:
                 touched.add(key)
         return touched
 
-    def _read(self, key: SumKey) -> tuple[Decimal, int, frozenset[int]] | None:
+    def _read(self, key: SumKey) -> SeriesSum | None:
         acc = self._sums.get(key)
         return None if acc is None else (acc.total, acc.count, frozenset(acc.approx))
 

@@ -21,7 +21,8 @@ from kehoach.analytics.series import EXACT, ratio_value
 
 SumKey = tuple[Series, int, str, str]  # (series, area, period, coc)
 # A series sum: exact total, entries counted, entry units that count only approximately.
-Reader = Callable[[SumKey], tuple[Decimal, int, frozenset[int]] | None]
+SeriesSum = tuple[Decimal, int, frozenset[int]]
+Reader = Callable[[SumKey], SeriesSum | None]
 
 
 class Evaluator:

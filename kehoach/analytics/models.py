@@ -68,6 +68,41 @@ class ResultCell(models.Model):
         return f"{self.indicator}/{self.unit_id}/{self.period}/{self.coc}={self.value}"
 
 
+class SeriesSum(models.Model):
+    """One series summed over an area (decision 0008 §5): total, entries counted, and the entry units
+    that count only approximately. Kept beside the cells so that an approval moves the sums of its
+    unit's few areas by a difference instead of re-reading every value of the province."""
+
+    kind = models.CharField(_("loại chuỗi"), max_length=10)  # formulas.SeriesKind
+    element = models.CharField(_("phần tử dữ liệu"), max_length=80)
+    weight = models.CharField(_("phần tử trọng số"), max_length=80, blank=True)
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    period = models.CharField(_("kỳ"), max_length=10)
+    coc = models.CharField(_("ô phân tổ"), max_length=80)
+    total = ExactDecimalField(_("tổng"))
+    entries = models.PositiveIntegerField(_("số đơn vị nhập"))
+    # Ids of the entry units counting only approximately, comma-separated ("" for none): plain
+    # text, so the refresh's multi-row upsert passes it as is on SQLite and PostgreSQL.
+    approximate = models.TextField(_("đơn vị tính gần đúng"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("tổng chuỗi số liệu")
+        verbose_name_plural = _("tổng chuỗi số liệu")
+        constraints = [
+            # Unit and period first: a refresh asks for the few areas of one unit in one year.
+            models.UniqueConstraint(
+                fields=["unit", "period", "element", "kind", "weight", "coc"], name="seriessum_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kind}:{self.element}:{self.weight}/{self.unit_id}/{self.period}/{self.coc}={self.total}"
+        )
+
+
 class ResultTableState(models.Model):
     """What the stored table was computed for (one row, pk 1; absent: not built, compute on demand)."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from django.conf import settings
 from django.utils import timezone
 
 from kehoach.analytics import selectors
@@ -32,7 +31,7 @@ def indicator_cells(
     areas, all periods, totals ("total") and disaggregates alike. Missing cells are absent."""
     as_of = as_of or timezone.localdate()
     statuses = statuses or selectors.counted_statuses()
-    prep = selectors.prepared(as_of=as_of, max_age=getattr(settings, "KEHOACH_DEFINITIONS_MAX_AGE", 5.0))
+    prep = selectors.prepared(as_of=as_of, max_age=selectors.definitions_max_age())
     if selectors.stored_table_serves(prep, statuses):
         return selectors.stored_cells(indicators=indicators, areas=areas)
     return computed_cells(prep, indicators=indicators, areas=areas, as_of=as_of, statuses=statuses)

@@ -9,11 +9,12 @@ import datetime as dt
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 
 from kehoach.analytics.definitions import (
     TOTAL,
@@ -28,9 +29,11 @@ from kehoach.analytics.definitions import (
     Term,
     ValueStatus,
 )
-from kehoach.analytics.formulas import Compiled, compile_catalogue
+from kehoach.analytics.evaluate import SeriesSum as SumRow
+from kehoach.analytics.evaluate import SumKey
+from kehoach.analytics.formulas import Compiled, Series, SeriesKind, compile_catalogue
 from kehoach.analytics.geography import Geography, Succession, Unit, build_geography
-from kehoach.analytics.models import ResultCell, ResultTableState
+from kehoach.analytics.models import ResultCell, ResultTableState, SeriesSum
 from kehoach.datavalues.choices import SubmissionStatus
 from kehoach.datavalues.models import DataValue as StoredValue
 from kehoach.datavalues.models import Submission
@@ -180,12 +183,25 @@ def load_values(
     units: Collection[int] | None,
     elements: Collection[str] | None = None,
     periods: Collection[str] | None = None,
+    overrides: Mapping[tuple[int, int, str], ValueStatus] | None = None,
 ) -> list[DataValue]:
     """Stored values (not deleted) of these units, each with the status of its form's submission.
 
     A value belongs to every form of the plan listing its element; the most advanced submission
-    of those forms for the unit and period gives its status (none yet: draft).
+    of those forms for the unit and period gives its status (none yet: draft). `overrides`:
+    (form id, unit id, period) → the status to assume instead (a form's status before a change).
     """
+    return load_values_twice(units=units, elements=elements, periods=periods, overrides=overrides or {})[1]
+
+
+def load_values_twice(
+    *,
+    units: Collection[int] | None,
+    elements: Collection[str] | None,
+    periods: Collection[str] | None,
+    overrides: Mapping[tuple[int, int, str], ValueStatus],
+) -> tuple[list[DataValue], list[DataValue]]:
+    """`load_values` as it stands and with `overrides`, from one read: (now, with overrides)."""
     codes = dict(im.DataElement.objects.values_list("pk", "code"))
     rows = StoredValue.objects.filter(deleted=False)
     if units is not None:  # None: every unit (the full recompute)
@@ -196,7 +212,7 @@ def load_values(
     if periods is not None:
         rows = rows.filter(period__in=list(periods))
     # Ids, not joined codes: the join costs more than the two small lookups (a province-wide refresh).
-    data = rows.values_list("element_id", "unit_id", "period", "option_combo_id", "value")
+    data = list(rows.values_list("element_id", "unit_id", "period", "option_combo_id", "value"))
     combos = dict(im.CategoryOptionCombo.objects.values_list("pk", "code"))
     forms: dict[int, list[int]] = defaultdict(list)
     for element, form in im.DataSetElement.objects.values_list("element_id", "data_set_id"):
@@ -207,15 +223,22 @@ def load_values(
             "data_set_id", "unit_id", "period", "status"
         )
     }
-    status_of: dict[tuple[int, int, str], ValueStatus] = {}
-    values = []
-    for element, unit, period, coc, value in data:
-        status = status_of.get((element, unit, period))
-        if status is None:
-            found = [decided.get((form, unit, period), ValueStatus.DRAFT) for form in forms.get(element, ())]
-            status = status_of[(element, unit, period)] = most_advanced(found)
-        values.append(DataValue(codes[element], unit, period, combos[coc], value, status))
-    return values
+
+    def with_statuses(decided: Mapping[tuple[int, int, str], ValueStatus]) -> list[DataValue]:
+        status_of: dict[tuple[int, int, str], ValueStatus] = {}
+        values = []
+        for element, unit, period, coc, value in data:
+            status = status_of.get((element, unit, period))
+            if status is None:
+                found = [
+                    decided.get((form, unit, period), ValueStatus.DRAFT) for form in forms.get(element, ())
+                ]
+                status = status_of[(element, unit, period)] = most_advanced(found)
+            values.append(DataValue(codes[element], unit, period, combos[coc], value, status))
+        return values
+
+    now = with_statuses(decided)
+    return now, (with_statuses({**decided, **overrides}) if overrides else now)
 
 
 def _submissions(units: Collection[int] | None, periods: Collection[str] | None) -> Any:
@@ -239,12 +262,17 @@ _PREPARED: dict[str, Prepared] = {}  # by signature: rebuilt only when units or 
 _RECENT: dict[dt.date, tuple[float, str]] = {}  # as_of -> (when its signature was read, signature)
 
 
+def definitions_max_age() -> float:
+    """Seconds a process may reuse the definitions it read (setting KEHOACH_DEFINITIONS_MAX_AGE)."""
+    return float(getattr(settings, "KEHOACH_DEFINITIONS_MAX_AGE", 5.0))
+
+
 def prepared(*, as_of: dt.date, max_age: float = 0.0) -> Prepared:
     """The definitions as of `as_of`, built once per signature and process (a few queries a call).
 
     Reading every definition to compute the signature is half of a page's time at province scale,
-    so reads may reuse a signature read less than `max_age` seconds ago: an edit to units or
-    indicators then reaches pages within that delay. Writes (the refresh) always pass 0.
+    so reads and refreshes may reuse a signature read less than `max_age` seconds ago: an edit to
+    units or indicators then reaches pages within that delay (decision 0008).
     """
     recent = _RECENT.get(as_of)
     if max_age > 0 and recent and time.monotonic() - recent[0] < max_age and recent[1] in _PREPARED:
@@ -279,6 +307,27 @@ def stored_table_serves(prep: Prepared, statuses: frozenset[ValueStatus]) -> boo
     return (
         state is not None and state.signature == prep.signature and state.statuses == statuses_text(statuses)
     )
+
+
+def stored_sums(
+    *, areas: Collection[int] | None, periods: Collection[str] | None, elements: Collection[str] | None
+) -> dict[SumKey, SumRow]:
+    """Rows of the stored sums table of series reading these elements (as value, x or weight);
+    None: every area, period or element."""
+    rows = SeriesSum.objects.all() if areas is None else SeriesSum.objects.filter(unit_id__in=list(areas))
+    if periods is not None:
+        rows = rows.filter(period__in=list(periods))
+    if elements is not None:
+        rows = rows.filter(Q(element__in=list(elements)) | Q(weight__in=list(elements)))
+    fields = ("kind", "element", "weight", "unit_id", "period", "coc", "total", "entries", "approximate")
+    return {
+        (Series(SeriesKind(kind), element, weight), unit, period, coc): (
+            total,
+            entries,
+            frozenset(int(u) for u in approx.split(",") if u),
+        )
+        for kind, element, weight, unit, period, coc, total, entries, approx in rows.values_list(*fields)
+    }
 
 
 def stored_cells(

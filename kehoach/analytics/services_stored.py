@@ -13,21 +13,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
+import polars as pl
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kehoach.analytics import refresh, selectors
+from kehoach.analytics import delta, selectors, upserts
 from kehoach.analytics.columnar import recompute
-from kehoach.analytics.columnar_frames import to_indicator_values, values_frame
+from kehoach.analytics.columnar_frames import to_indicator_values, to_series_sums, values_frame
 from kehoach.analytics.columnar_geo import GeographyTables
-from kehoach.analytics.definitions import AnalyticsSettings, CellKey, IndicatorValue, ValueKey, ValueStatus
-from kehoach.analytics.models import ResultCell, ResultTableState
+from kehoach.analytics.definitions import (
+    TOTAL,
+    AnalyticsSettings,
+    CellKey,
+    DataValue,
+    IndicatorValue,
+    ValueKey,
+    ValueStatus,
+)
+from kehoach.analytics.evaluate import SeriesSum as SumRow
+from kehoach.analytics.evaluate import SumKey
+from kehoach.analytics.formulas import Series, SeriesKind
+from kehoach.analytics.models import ResultCell, ResultTableState, SeriesSum
 from kehoach.analytics.services import counted_label
 from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.core.formatting import vn_number
-from kehoach.datavalues.models import DataValue as StoredValue
 from kehoach.datavalues.models import Submission
 from kehoach.indicators import models as im
 
@@ -35,17 +46,37 @@ IdKey = tuple[int, int, str, int]  # (element id, unit id, period, option combo 
 _BATCH = 2000
 
 
-def _row(cell: IndicatorValue) -> ResultCell:
-    return ResultCell(
-        indicator=cell.indicator,
-        unit_id=cell.unit,
-        period=cell.period,
-        coc=cell.coc,
-        numerator=cell.numerator,
-        denominator=cell.denominator,
-        value=cell.value,
-        approximate=cell.approximate,
-        reasons=list(cell.reasons),
+_CELL_FIELDS = (
+    "indicator",
+    "unit",
+    "period",
+    "coc",
+    "numerator",
+    "denominator",
+    "value",
+    "approximate",
+    "reasons",
+)
+_CELL_KEY = ("unit", "indicator", "period", "coc")
+_SUM_FIELDS = ("kind", "element", "weight", "unit", "period", "coc", "total", "entries", "approximate")
+_SUM_KEY = ("unit", "period", "element", "kind", "weight", "coc")
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)  # ExactDecimalField keeps the exact text
+
+
+def _row(cell: IndicatorValue) -> tuple[object, ...]:
+    return (
+        cell.indicator,
+        cell.unit,
+        cell.period,
+        cell.coc,
+        _text(cell.numerator),
+        _text(cell.denominator),
+        _text(cell.value),
+        cell.approximate,
+        upserts.json_param(list(cell.reasons)),
     )
 
 
@@ -56,11 +87,8 @@ def _write(
     changed = [c for key, c in computed.items() if c is not None and stored.get(key) != c]
     gone = [key for key, c in computed.items() if c is None and key in stored]
     for start in range(0, len(changed), _BATCH):
-        ResultCell.objects.bulk_create(
-            [_row(c) for c in changed[start : start + _BATCH]],
-            update_conflicts=True,
-            unique_fields=["unit", "indicator", "period", "coc"],
-            update_fields=["numerator", "denominator", "value", "approximate", "reasons"],
+        upserts.upsert(
+            ResultCell, _CELL_FIELDS, _CELL_KEY, [_row(c) for c in changed[start : start + _BATCH]]
         )
     by_unit: dict[int, set[CellKey]] = {}
     for key in gone:
@@ -73,6 +101,16 @@ def _write(
         for start in range(0, len(doomed), _BATCH):
             ResultCell.objects.filter(pk__in=doomed[start : start + _BATCH]).delete()
     return len(changed), len(gone)
+
+
+def _write_moved(moved: Mapping[CellKey, IndicatorValue | None]) -> tuple[int, int]:
+    """Write the cells a refresh moved, without reading them first (the sums decided that they
+    moved): upsert the present ones, delete the vanished ones by key. (written, deleted)."""
+    present = [_row(c) for c in moved.values() if c is not None]
+    gone = [(key[1], key[0], key[2], key[3]) for key, c in moved.items() if c is None]  # _CELL_KEY order
+    upserts.upsert(ResultCell, _CELL_FIELDS, _CELL_KEY, present)
+    upserts.delete_keys(ResultCell, _CELL_KEY, gone)
+    return len(present), len(gone)
 
 
 @transaction.atomic
@@ -96,6 +134,7 @@ def recompute_results(*, actor: object = None, say: Callable[[str], None] | None
     for key in stored.keys() - fresh.keys():
         fresh[key] = None
     written, deleted = _write(fresh, stored)
+    sums_written, sums_deleted = _write_all_sums(result.sums)
     ResultTableState.objects.update_or_create(
         pk=1,
         defaults={
@@ -105,7 +144,14 @@ def recompute_results(*, actor: object = None, say: Callable[[str], None] | None
             "computed_at": timezone.now(),
         },
     )
-    counts = {"cells": len(fresh) - deleted, "written": written, "deleted": deleted}
+    counts = {
+        "cells": len(fresh) - deleted,
+        "written": written,
+        "deleted": deleted,
+        "sums": len(result.sums),
+        "sums_written": sums_written,
+        "sums_deleted": sums_deleted,
+    }
     record_event(
         actor=actor,
         action="analytics.recompute",
@@ -121,6 +167,37 @@ def recompute_results(*, actor: object = None, say: Callable[[str], None] | None
     return counts
 
 
+def _sum_row(key: SumKey, found: SumRow) -> tuple[object, ...]:
+    series, unit, period, coc = key
+    total, entries, approximate = found
+    ids = ",".join(str(u) for u in sorted(approximate))
+    return (series.kind.value, series.element, series.weight, unit, period, coc, str(total), entries, ids)
+
+
+def _write_sums(moved: Mapping[SumKey, SumRow | None], stored: Mapping[SumKey, SumRow]) -> tuple[int, int]:
+    """Upsert the sums that moved, delete those that no longer exist: (written, deleted)."""
+    changed = [_sum_row(key, s) for key, s in moved.items() if s is not None and stored.get(key) != s]
+    for start in range(0, len(changed), _BATCH):
+        upserts.upsert(SeriesSum, _SUM_FIELDS, _SUM_KEY, changed[start : start + _BATCH])
+    gone = {key for key, s in moved.items() if s is None and key in stored}
+    if gone:
+        rows = SeriesSum.objects.filter(
+            unit_id__in={k[1] for k in gone}, period__in={k[2] for k in gone}
+        ).values_list("pk", "kind", "element", "weight", "unit_id", "period", "coc")
+        doomed = [pk for pk, kind, e, w, *rest in rows if (Series(SeriesKind(kind), e, w), *rest) in gone]
+        SeriesSum.objects.filter(pk__in=doomed).delete()
+    return len(changed), len(gone)
+
+
+def _write_all_sums(frame: pl.DataFrame) -> tuple[int, int]:
+    """The full recompute's sums against the table: write those that differ, delete stray ones."""
+    fresh: dict[SumKey, SumRow | None] = dict(to_series_sums(frame))
+    stored = selectors.stored_sums(areas=None, periods=None, elements=None)
+    for key in stored.keys() - fresh.keys():
+        fresh[key] = None
+    return _write_sums(fresh, stored)
+
+
 def _locked_state() -> ResultTableState | None:
     """The state row, locked until the end of the transaction (None: no table built)."""
     return ResultTableState.objects.select_for_update().filter(pk=1).first()
@@ -130,11 +207,20 @@ def _prepared_for(state: ResultTableState) -> selectors.Prepared | None:
     """Today's definitions if the table was built for them. Asked only once a change does count
     (loading them is the costly part of a skipped save). A table whose definitions or geography
     changed since it was built stops being maintained: its state is dropped, so reads compute on
-    demand until the next full recompute."""
-    prep = selectors.prepared(as_of=timezone.localdate())
+    demand until the next full recompute.
+
+    The definitions may be reused for `KEHOACH_DEFINITIONS_MAX_AGE` seconds, as pages do (reading
+    them is most of a refresh): a change made within that delay is maintained under the signature
+    the table carries, which stays consistent, and stops the table at the next look. A reused
+    signature that differs is read again first: a table rebuilt since must not be dropped.
+    """
+    today = timezone.localdate()
+    prep = selectors.prepared(as_of=today, max_age=selectors.definitions_max_age())
     if prep.signature != state.signature:
-        state.delete()
-        return None
+        prep = selectors.prepared(as_of=today)
+        if prep.signature != state.signature:
+            state.delete()
+            return None
     return prep
 
 
@@ -142,21 +228,28 @@ def _statuses(state: ResultTableState) -> frozenset[ValueStatus]:
     return frozenset(ValueStatus(s) for s in state.statuses.split(",") if s)
 
 
-def _refresh(state: ResultTableState, prep: selectors.Prepared, keys: Iterable[ValueKey]) -> int:
-    cells: set[CellKey] = set()
-    for key in keys:
-        cells |= refresh.affected_cells(prep.compiled, prep.geography, key)
-    if not cells:
-        return 0
-    needed = refresh.inputs_for(prep.compiled, prep.geography, cells)
-    values = selectors.load_values(units=needed.units, elements=needed.elements, periods=needed.periods)
+def _refresh(
+    state: ResultTableState,
+    prep: selectors.Prepared,
+    changed: Iterable[ValueKey],
+    load: Callable[[delta.Needs], tuple[list[DataValue], dict[ValueKey, DataValue | None]]],
+) -> int:
+    """Move the stored sums of the changed values' areas by the change and rewrite the cells they
+    reach (decision 0008 §5). `load` gives the values of the needed groups as they counted before
+    the change, and each changed key's value now."""
+    needs = delta.needs(prep.compiled, prep.geography, changed)
+    if not needs.indicators:
+        return 0  # no indicator reads these elements
+    before, after = load(needs)
+    sums = selectors.stored_sums(areas=needs.areas, periods=needs.periods, elements=needs.elements)
+    cells = selectors.stored_cells(indicators=needs.bases, areas=needs.areas, periods=needs.cell_periods)
     settings = AnalyticsSettings(counted_statuses=_statuses(state), as_of=timezone.localdate())
-    computed = refresh.compute_cells(prep.catalogue, prep.geography, settings, cells, values)
-    stored = selectors.stored_cells(
-        indicators={c[0] for c in cells}, areas={c[1] for c in cells}, periods={c[2] for c in cells}
+    moved = delta.apply(
+        prep.compiled, prep.geography, settings, sums=sums, cells=cells, before=before, after=after
     )
-    written, deleted = _write(computed, {k: v for k, v in stored.items() if k in cells})
-    return written + deleted
+    written, deleted = _write_moved(moved.cells)
+    sums_written, sums_deleted = _write_sums(moved.sums, sums)
+    return written + deleted + sums_written + sums_deleted
 
 
 @transaction.atomic  # joins the caller's transaction; a savepoint, never a commit of its own
@@ -171,7 +264,7 @@ def refresh_values(*, changes: Mapping[IdKey, Decimal | None]) -> int:
     if state is None:
         return 0
     groups = {(e, u, p) for e, u, p, _c in keys}
-    counted = _counted_groups(groups, _statuses(state))
+    counted = _counted_groups(groups, _statuses(state))  # (element, unit, period) → its status
     if not counted:
         return 0  # drafts (the usual save): nothing the table counts has changed
     prep = _prepared_for(state)
@@ -181,14 +274,33 @@ def refresh_values(*, changes: Mapping[IdKey, Decimal | None]) -> int:
     combos = dict(
         im.CategoryOptionCombo.objects.filter(pk__in={k[3] for k in keys}).values_list("pk", "code")
     )
-    return _refresh(
-        state, prep, {(elements[e], u, p, combos[c]) for e, u, p, c in keys if (e, u, p) in counted}
-    )
+    old, status = {}, {}
+    for (e, u, p, c), value in changes.items():
+        if (e, u, p) in counted:
+            key = (elements[e], u, p, combos[c])
+            old[key], status[key] = value, counted[(e, u, p)]
+
+    def load(needs: delta.Needs) -> tuple[list[DataValue], dict[ValueKey, DataValue | None]]:
+        now = {
+            v.key: v
+            for v in selectors.load_values(
+                units={k[1] for k in old}, elements=needs.elements, periods=needs.periods
+            )
+        }
+        # A save changes values, never statuses: before, each changed key had its old value
+        # with the status its group has now.
+        before = {k: v for k, v in now.items() if k not in old}
+        before.update(
+            {key: DataValue(*key, value, status[key]) for key, value in old.items() if value is not None}
+        )
+        return list(before.values()), {key: now.get(key) for key in old}
+
+    return _refresh(state, prep, old, load)
 
 
 def _counted_groups(
     groups: set[tuple[int, int, str]], statuses: frozenset[ValueStatus]
-) -> set[tuple[int, int, str]]:
+) -> dict[tuple[int, int, str], ValueStatus]:
     """(element, unit, period) groups whose values count: the most advanced form listing the
     element decides (selectors.load_values' rule)."""
     forms: dict[int, list[int]] = {}
@@ -202,11 +314,12 @@ def _counted_groups(
             unit_id__in={g[1] for g in groups}, period__in={g[2] for g in groups}
         ).values_list("data_set_id", "unit_id", "period", "status")
     }
-    counted = set()
+    counted = {}
     for element, unit, period in groups:
         found = [decided.get((f, unit, period), ValueStatus.DRAFT) for f in forms.get(element, ())]
-        if selectors.most_advanced(found) in statuses:
-            counted.add((element, unit, period))
+        status = selectors.most_advanced(found)
+        if status in statuses:
+            counted[(element, unit, period)] = status
     return counted
 
 
@@ -226,13 +339,23 @@ def refresh_submission(*, submission: Submission, old_status: str) -> int:
     prep = _prepared_for(state)
     if prep is None:
         return 0
-    rows = StoredValue.objects.filter(
-        deleted=False,
-        unit_id=submission.unit_id,
-        period=submission.period,
-        element__in=im.DataSetElement.objects.filter(data_set_id=submission.data_set_id).values("element"),
-    ).values_list("element__code", "unit_id", "period", "option_combo__code")
-    return _refresh(state, prep, set(rows))
+    unit, period = submission.unit_id, submission.period
+    codes = im.DataSetElement.objects.filter(data_set_id=submission.data_set_id).values_list(
+        "element__code", flat=True
+    )
+    form = {(code, unit, period, TOTAL) for code in codes}  # `needs` reads element, unit and period
+
+    def load(needs: delta.Needs) -> tuple[list[DataValue], dict[ValueKey, DataValue | None]]:
+        then = {(submission.data_set_id, unit, period): before}
+        now, before_values = selectors.load_values_twice(
+            units={unit}, elements=needs.elements, periods={period}, overrides=then
+        )
+        counted = {v.key for v in before_values if v.status in statuses}
+        # Only values whose counting changed: the form's, or those its status decides no longer.
+        after = {v.key: v for v in now if (v.key in counted) != (v.status in statuses)}
+        return before_values, dict(after)
+
+    return _refresh(state, prep, form, load)
 
 
 def _upward_closed(statuses: frozenset[ValueStatus]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 from decimal import Decimal
 
 import pytest
@@ -16,8 +17,10 @@ from django.utils import timezone
 from kehoach.analytics import results, selectors
 from kehoach.analytics.definitions import AnalyticsSettings, CellKey, IndicatorValue, ValueStatus
 from kehoach.analytics.engine import Engine
+from kehoach.analytics.evaluate import SeriesSum, SumKey
 from kehoach.analytics.labels import STATUS_TEXT
 from kehoach.analytics.models import ResultCell, ResultTableState
+from kehoach.analytics.models import SeriesSum as SumRow
 from kehoach.analytics.services_stored import recompute_results
 from kehoach.analytics.targets import Status
 from kehoach.audit.choices import Channel
@@ -39,13 +42,28 @@ INCOME = "TN_BQ_DTTS"  # TN_DTTS / DS_DTTS, an average weighted by population
 EVERY = ("draft", "submitted", "approved")
 
 
-def fresh() -> dict[CellKey, IndicatorValue]:
-    """Every cell computed from scratch by the reference engine, for today and the setting."""
+def _reference() -> Engine:
+    """The reference engine loaded from scratch, for today and the setting."""
     today = timezone.localdate()
     prep = selectors.prepared(as_of=today)
     settings = AnalyticsSettings(counted_statuses=selectors.counted_statuses(), as_of=today)
     units = list(OrgUnit.objects.values_list("id", flat=True))
-    return Engine(prep.catalogue, prep.geography, settings).load(selectors.load_values(units=units))
+    engine = Engine(prep.catalogue, prep.geography, settings)
+    engine.load(selectors.load_values(units=units))
+    return engine
+
+
+def fresh() -> dict[CellKey, IndicatorValue]:
+    """Every cell computed from scratch by the reference engine, for today and the setting."""
+    return dict(_reference().cells)
+
+
+def fresh_sums() -> dict[SumKey, SeriesSum]:
+    return _reference().sums()
+
+
+def stored_sums() -> dict[SumKey, SeriesSum]:
+    return selectors.stored_sums(areas=None, periods=None, elements=None)
 
 
 def table() -> dict[CellKey, IndicatorValue]:
@@ -57,6 +75,8 @@ def assert_table_is_fresh() -> None:
     expected, stored = fresh(), table()
     assert stored.keys() == expected.keys()
     assert stored == expected
+    # The series sums too: the next approval moves them by a difference (decision 0008 §5).
+    assert stored_sums() == fresh_sums()
 
 
 def income_cell(unit: OrgUnit, period: str = "2024"):
@@ -132,8 +152,17 @@ def test_recompute_is_idempotent_and_audited(seed_plan, commune, submit_income, 
     stored = table()
     again = recompute_results()
     assert first["written"] == first["cells"] > 0 and first["deleted"] == 0
-    assert again == {"cells": first["cells"], "written": 0, "deleted": 0}
+    assert first["sums_written"] == first["sums"] > 0 and first["sums_deleted"] == 0
+    assert again == {
+        "cells": first["cells"],
+        "written": 0,
+        "deleted": 0,
+        "sums": first["sums"],
+        "sums_written": 0,
+        "sums_deleted": 0,
+    }
     assert table() == stored == fresh()
+    assert stored_sums() == fresh_sums()
     assert AuditEvent.objects.filter(action="analytics.recompute").count() == 2
 
 
@@ -144,10 +173,23 @@ def test_recompute_repairs_a_damaged_table(seed_plan, commune, submit_income, ap
     stray = ResultCell.objects.create(
         indicator=INCOME, unit=commune, period="2019", coc="default", numerator=Decimal(1), value=Decimal(1)
     )
+    SumRow.objects.filter(unit=commune).update(total="7", entries=9)
+    stray_sum = SumRow.objects.create(
+        kind="value",
+        element="TN_DTTS",
+        unit=commune,
+        period="2019",
+        coc="default",
+        total=Decimal(1),
+        entries=1,
+    )
     counts = recompute_results()
     assert counts["deleted"] == 1 and counts["written"] > 0
+    assert counts["sums_deleted"] == 1 and counts["sums_written"] > 0
     assert not ResultCell.objects.filter(pk=stray.pk).exists()
+    assert not SumRow.objects.filter(pk=stray_sum.pk).exists()
     assert table() == fresh()
+    assert stored_sums() == fresh_sums()
 
 
 def test_exact_figures_read_back_identical_through_the_stored_table(
@@ -216,3 +258,22 @@ def test_dashboard_shows_a_value_approved_one_request_earlier(seed_plan, persona
     assert selectors.stored_table_serves(
         selectors.prepared(as_of=timezone.localdate()), frozenset({ValueStatus.APPROVED})
     )
+
+
+@override_settings(KEHOACH_DEFINITIONS_MAX_AGE=60.0)
+def test_a_refresh_reusing_older_definitions_keeps_a_table_rebuilt_since(
+    seed_plan, commune, submit_income, approve
+):
+    """Refreshes reuse the definitions for a few seconds (decision 0008); one that still holds the
+    signature from before a unit was renamed and the table rebuilt must not drop the new table."""
+    recompute_results()
+    today = timezone.localdate()
+    stale = selectors.prepared(as_of=today).signature
+    commune.name = commune.name + " (đổi tên)"
+    commune.save()
+    recompute_results()
+    assert ResultTableState.objects.get().signature != stale
+    selectors._RECENT[today] = (time.monotonic(), stale)  # what another process may still hold
+    approve(submit_income("2024", 25.5))
+    assert_table_is_fresh()
+    assert income_cell(commune).value == Decimal("25.5")
