@@ -29,6 +29,17 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_definition_memos() -> None:
+    """Memoised definitions (core/recent.py, analytics' prepared signatures) belong to one test's
+    database: row ids are reused after each rollback, so a memo kept across tests could lie."""
+    from kehoach.analytics import selectors
+    from kehoach.core.recent import clear_all
+
+    clear_all()
+    selectors._RECENT.clear()
+
+
 def _load_reference_data() -> None:
     from kehoach.core.bootstrap import initialise
 

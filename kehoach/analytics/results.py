@@ -18,6 +18,7 @@ from django.utils import timezone
 from kehoach.analytics import selectors
 from kehoach.analytics.definitions import AnalyticsSettings, CellKey, IndicatorValue, ValueStatus
 from kehoach.analytics.engine import Engine
+from kehoach.core.recent import definitions_max_age
 
 
 def indicator_cells(
@@ -31,7 +32,7 @@ def indicator_cells(
     areas, all periods, totals ("total") and disaggregates alike. Missing cells are absent."""
     as_of = as_of or timezone.localdate()
     statuses = statuses or selectors.counted_statuses()
-    prep = selectors.prepared(as_of=as_of, max_age=selectors.definitions_max_age())
+    prep = selectors.prepared(as_of=as_of, max_age=definitions_max_age())
     if selectors.stored_table_serves(prep, statuses):
         return selectors.stored_cells(indicators=indicators, areas=areas)
     return computed_cells(prep, indicators=indicators, areas=areas, as_of=as_of, statuses=statuses)

@@ -262,11 +262,6 @@ _PREPARED: dict[str, Prepared] = {}  # by signature: rebuilt only when units or 
 _RECENT: dict[dt.date, tuple[float, str]] = {}  # as_of -> (when its signature was read, signature)
 
 
-def definitions_max_age() -> float:
-    """Seconds a process may reuse the definitions it read (setting KEHOACH_DEFINITIONS_MAX_AGE)."""
-    return float(getattr(settings, "KEHOACH_DEFINITIONS_MAX_AGE", 5.0))
-
-
 def prepared(*, as_of: dt.date, max_age: float = 0.0) -> Prepared:
     """The definitions as of `as_of`, built once per signature and process (a few queries a call).
 

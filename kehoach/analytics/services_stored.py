@@ -39,6 +39,7 @@ from kehoach.analytics.services import counted_label
 from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.core.formatting import vn_number
+from kehoach.core.recent import definitions_max_age
 from kehoach.datavalues.models import Submission
 from kehoach.indicators import models as im
 
@@ -215,7 +216,7 @@ def _prepared_for(state: ResultTableState) -> selectors.Prepared | None:
     signature that differs is read again first: a table rebuilt since must not be dropped.
     """
     today = timezone.localdate()
-    prep = selectors.prepared(as_of=today, max_age=selectors.definitions_max_age())
+    prep = selectors.prepared(as_of=today, max_age=definitions_max_age())
     if prep.signature != state.signature:
         prep = selectors.prepared(as_of=today)
         if prep.signature != state.signature:

@@ -4,10 +4,11 @@ turned into the plain dataclasses of the rule engine."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch, Q
 
+from kehoach.core.recent import Recent
 from kehoach.datavalues.validation import TOTAL, ElementSpec, RuleSpec
 from kehoach.indicators.models import (
     CategoryCombo,
@@ -46,8 +47,27 @@ class DataSetCatalogue:
         return {e.pk: e.code for e in self.elements.values()}
 
 
+_RECENT: Recent[DataSetCatalogue] = Recent()
+
+
 def data_set_catalogue(*, data_set: DataSet) -> DataSetCatalogue:
-    """Elements in form order with their disaggregations, responsible agencies and active rules."""
+    """Elements in form order with their disaggregations, responsible agencies and active rules.
+
+    Reused for a few seconds per process (core/recent.py: it was a third of a one-value save);
+    each caller gets its own containers, since views narrow `elements` to what a user handles."""
+    held = _RECENT.get(data_set.pk, lambda: _read_catalogue(data_set))
+    return replace(
+        held,
+        data_set=data_set,
+        elements=dict(held.elements),
+        specs=dict(held.specs),
+        option_combos=dict(held.option_combos),
+        labels=dict(held.labels),
+        rules=list(held.rules),
+    )
+
+
+def _read_catalogue(data_set: DataSet) -> DataSetCatalogue:
     cat = DataSetCatalogue(data_set=data_set)
     total = CategoryOptionCombo.objects.get(code=TOTAL)
     cat.option_combos[TOTAL], cat.labels[TOTAL] = total.pk, total.name

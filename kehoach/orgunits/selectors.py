@@ -6,13 +6,21 @@ import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
 
+from kehoach.core.recent import Recent
 from kehoach.core.text import fold
 from kehoach.orgunits.models import OrgUnit, UnitCode, UnitLineage, UnitParent
 from kehoach.orgunits.tree import Link, OrgTree
 
+_TREE: Recent[OrgTree] = Recent(size=1)
+
 
 def org_tree() -> OrgTree:
-    """The whole hierarchy in memory (a few thousand links at most per province)."""
+    """The whole hierarchy in memory (a few thousand links at most per province), reused for a few
+    seconds per process (core/recent.py: building it was 17 ms of every page at province scale)."""
+    return _TREE.get("tree", _read_tree)
+
+
+def _read_tree() -> OrgTree:
     return OrgTree(
         Link(unit=u, parent=p, valid_from=f, valid_to=t)
         for u, p, f, t in UnitParent.objects.values_list("unit_id", "parent_id", "valid_from", "valid_to")
