@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from django.test import override_settings
 
-from kehoach.core import recent
 from kehoach.core.recent import Recent
 from kehoach.datavalues.catalogue import data_set_catalogue
 from kehoach.indicators.models import DataSet, ValidationRule
@@ -24,7 +25,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock()
-    monkeypatch.setattr(recent.time, "monotonic", clock)
+    monkeypatch.setattr("kehoach.core.recent.time.monotonic", clock)
     return clock
 
 
@@ -55,7 +56,7 @@ def test_max_age_zero_always_reads() -> None:
 def test_the_memo_stays_bounded(clock: Clock) -> None:
     memo: Recent[int] = Recent(size=3)
     for n in range(10):
-        memo.get(n, lambda n=n: n)
+        memo.get(n, functools.partial(int, n))
     assert len(memo._held) <= 3
 
 
