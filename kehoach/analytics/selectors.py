@@ -34,6 +34,7 @@ from kehoach.analytics.evaluate import SumKey
 from kehoach.analytics.formulas import Compiled, Series, SeriesKind, compile_catalogue
 from kehoach.analytics.geography import Geography, Succession, Unit, build_geography
 from kehoach.analytics.models import ResultCell, ResultTableState, SeriesSum
+from kehoach.core.recent import Recent
 from kehoach.datavalues.choices import SubmissionStatus
 from kehoach.datavalues.models import DataValue as StoredValue
 from kehoach.datavalues.models import Submission
@@ -194,6 +195,21 @@ def load_values(
     return load_values_twice(units=units, elements=elements, periods=periods, overrides=overrides or {})[1]
 
 
+Lookups = tuple[dict[int, str], dict[int, str], dict[int, list[int]]]  # element and combo codes, forms
+_LOOKUPS: Recent[Lookups] = Recent(size=1)
+
+
+def _read_lookups() -> Lookups:
+    forms: dict[int, list[int]] = defaultdict(list)
+    for element, form in im.DataSetElement.objects.values_list("element_id", "data_set_id"):
+        forms[element].append(form)
+    return (
+        dict(im.DataElement.objects.values_list("pk", "code")),
+        dict(im.CategoryOptionCombo.objects.values_list("pk", "code")),
+        dict(forms),
+    )
+
+
 def load_values_twice(
     *,
     units: Collection[int] | None,
@@ -202,7 +218,7 @@ def load_values_twice(
     overrides: Mapping[tuple[int, int, str], ValueStatus],
 ) -> tuple[list[DataValue], list[DataValue]]:
     """`load_values` as it stands and with `overrides`, from one read: (now, with overrides)."""
-    codes = dict(im.DataElement.objects.values_list("pk", "code"))
+    codes, combos, forms = _LOOKUPS.get("lookups", _read_lookups)
     rows = StoredValue.objects.filter(deleted=False)
     if units is not None:  # None: every unit (the full recompute)
         rows = rows.filter(unit_id__in=list(units))
@@ -213,10 +229,6 @@ def load_values_twice(
         rows = rows.filter(period__in=list(periods))
     # Ids, not joined codes: the join costs more than the two small lookups (a province-wide refresh).
     data = list(rows.values_list("element_id", "unit_id", "period", "option_combo_id", "value"))
-    combos = dict(im.CategoryOptionCombo.objects.values_list("pk", "code"))
-    forms: dict[int, list[int]] = defaultdict(list)
-    for element, form in im.DataSetElement.objects.values_list("element_id", "data_set_id"):
-        forms[element].append(form)
     decided = {
         (form, unit, period): _STATUS[SubmissionStatus(status)]
         for form, unit, period, status in _submissions(units, periods).values_list(
@@ -315,14 +327,23 @@ def stored_sums(
     if elements is not None:
         rows = rows.filter(Q(element__in=list(elements)) | Q(weight__in=list(elements)))
     fields = ("kind", "element", "weight", "unit_id", "period", "coc", "total", "entries", "approximate")
-    return {
-        (Series(SeriesKind(kind), element, weight), unit, period, coc): (
-            total,
-            entries,
-            frozenset(int(u) for u in approx.split(",") if u),
-        )
-        for kind, element, weight, unit, period, coc, total, entries, approx in rows.values_list(*fields)
-    }
+    series: dict[
+        tuple[str, str, str], Series
+    ] = {}  # one object per series, not per row (an approval reads ~1.000)
+    found: dict[SumKey, SumRow] = {}
+    for kind, element, weight, unit, period, coc, total, entries, approx in rows.values_list(*fields):
+        one = series.get((kind, element, weight))
+        if one is None:
+            one = series[(kind, element, weight)] = Series(SeriesKind(kind), element, weight)
+        found[(one, unit, period, coc)] = (total, entries, _entries(approx))
+    return found
+
+
+_NO_ENTRIES: frozenset[int] = frozenset()
+
+
+def _entries(text: str) -> frozenset[int]:
+    return frozenset(int(u) for u in text.split(",")) if text else _NO_ENTRIES
 
 
 def stored_cells(
