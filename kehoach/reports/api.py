@@ -55,6 +55,19 @@ class CreateSerializer(serializers.Serializer[Any]):
 
 class IssueSerializer(serializers.Serializer[Any]):
     issuedOn = serializers.DateField(required=False)
+    # Issuing cannot be undone (number taken, figures frozen): a client states it on purpose, as
+    # the officer ticks the box on the page.
+    confirm = serializers.BooleanField(
+        help_text="true: xác nhận ban hành (không hoàn tác được)",
+        error_messages={"required": "Ban hành không hoàn tác được: gửi “confirm”: true để xác nhận."},
+    )
+
+    def validate_confirm(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError(
+                "Ban hành không hoàn tác được: gửi “confirm”: true để xác nhận."
+            )
+        return value
 
 
 def _report(request: Request, pk: int) -> Report:

@@ -113,14 +113,22 @@ def test_api_creates_issues_and_serves_frozen_figures(seed_plan, personas):
     )
     assert denied.status_code == 403
     assert _api(personas.viewer).get(f"/api/v1/reports/{pk}/").status_code == 404
-    future = owner.post(f"/api/v1/reports/{pk}/issue/", {"issuedOn": "2099-01-05"}, format="json")
+    for unconfirmed in ({"issuedOn": "2025-12-20"}, {"issuedOn": "2025-12-20", "confirm": False}):
+        refused = owner.post(f"/api/v1/reports/{pk}/issue/", unconfirmed, format="json")
+        assert refused.status_code == 400 and "xác nhận" in refused.content.decode()
+    assert owner.get(f"/api/v1/reports/{pk}/").json()["status"] == "draft"
+    future = owner.post(
+        f"/api/v1/reports/{pk}/issue/", {"issuedOn": "2099-01-05", "confirm": True}, format="json"
+    )
     assert future.status_code == 400 and "sau hôm nay" in future.json()["detail"]
-    issued = owner.post(f"/api/v1/reports/{pk}/issue/", {"issuedOn": "2025-12-20"}, format="json")
+    issued = owner.post(
+        f"/api/v1/reports/{pk}/issue/", {"issuedOn": "2025-12-20", "confirm": True}, format="json"
+    )
     assert issued.status_code == 200, issued.content
     body = issued.json()
     assert body["number"] == "01/BC-UBND" and body["status"] == "issued"
     assert len(body["figures"]["targets"]) == seed_plan.targets.filter(quantified=True).count()
-    assert owner.post(f"/api/v1/reports/{pk}/issue/", {}, format="json").status_code == 409
+    assert owner.post(f"/api/v1/reports/{pk}/issue/", {"confirm": True}, format="json").status_code == 409
     assert _api(personas.viewer).get(f"/api/v1/reports/{pk}/").status_code == 200
     download = _api(personas.viewer).get(f"/api/v1/reports/{pk}/file/docx/")
     assert download.status_code == 200 and download.content[:2] == b"PK"
