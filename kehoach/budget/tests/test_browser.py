@@ -73,3 +73,6 @@ def test_finance_officer_records_a_disbursement(finance_and_allocation, live_ser
     page.get_by_role("link", name="← Danh sách giao vốn").click()
     page.get_by_role("link", name="Tổng quan", exact=True).click()
     assert page.get_by_text("61,7%").first.is_visible()  # 1.234,5 of 2.000 disbursed
+    page.wait_for_function("() => window.Chart && window.Chart.getChart('budget-chart') !== undefined")
+    drawn = page.evaluate("() => window.Chart.getChart('budget-chart').data.datasets.map(d => d.label)")
+    assert drawn == ["Giải ngân lũy kế (triệu đồng)", "Vốn giao lũy kế (triệu đồng)"]

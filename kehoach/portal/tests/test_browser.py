@@ -105,3 +105,17 @@ def test_axe_core_does_run_under_the_pages_csp(seeded_transactional_db, live_ser
     page.evaluate("() => document.querySelector('main').append(document.createElement('input'))")
     results = Axe().run(page)
     assert "label" in results.generate_snapshot()
+
+
+def test_the_indicator_chart_draws_the_approved_figure(
+    seeded_transactional_db, enter, approve, live_server, page
+):
+    approve(enter("2024", [("TN_DTTS", 2040)]))  # 2.040 / 80 people: 25,5 million đồng a year
+    page.goto(f"{live_server.url}/cong-khai/{PLAN}/chi-so/TN_BQ_DTTS/")
+    page.get_by_role("heading", level=1).wait_for()
+    page.wait_for_function("() => window.Chart && window.Chart.getChart('portal-chart') !== undefined")
+    drawn = page.evaluate(
+        "() => window.Chart.getChart('portal-chart').data.datasets.map(d => [d.label, d.data])"
+    )
+    assert drawn and drawn[0][0] and 25.5 in drawn[0][1], drawn
+    assert page.get_by_role("cell", name="25,5").first.is_visible()  # the same figure in the table
