@@ -113,6 +113,13 @@ def cmd_analytics_recompute(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_portal_purge_contacts(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    call_command("kehoach_purge_contacts")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description="Theo dõi thực hiện kế hoạch phát triển.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -153,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
         "recompute", help="tính lại toàn bộ bảng kết quả chỉ số (sửa chữa; chạy lại không đổi)"
     )
     p.set_defaults(func=cmd_analytics_recompute)
+    portal = sub.add_parser("portal", help="cổng công khai").add_subparsers(
+        dest="portal_command", required=True
+    )
+    p = portal.add_parser(
+        "purge-contacts",
+        help="xóa thông tin liên hệ của ý kiến đã xong quá thời hạn lưu giữ (chạy hằng ngày, ví dụ bằng cron)",
+    )
+    p.set_defaults(func=cmd_portal_purge_contacts)
     from kehoach.reports.cli_parser import add_report_parser  # the commands import the ORM when run
 
     add_report_parser(sub)

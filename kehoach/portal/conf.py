@@ -33,3 +33,9 @@ def cache_seconds() -> int:
 
 def from_email() -> str:
     return str(getattr(settings, "DEFAULT_FROM_EMAIL", "kehoach@localhost"))
+
+
+def contact_days() -> int:
+    """Days a sender's contact details are kept once the comment is answered or not published
+    (then erased by `kehoach portal purge-contacts`; open comments keep them for the reply)."""
+    return int(getattr(settings, "KEHOACH_PORTAL_CONTACT_DAYS", 90))

@@ -30,6 +30,7 @@ class Feedback(models.Model):
     text = models.TextField(_("nội dung"), max_length=MAX_TEXT)
     name = models.CharField(_("tên người gửi"), max_length=MAX_NAME, blank=True)
     contact = models.CharField(_("liên hệ (không công khai)"), max_length=MAX_CONTACT, blank=True)
+    contact_erased_at = models.DateTimeField(_("đã xóa thông tin liên hệ lúc"), null=True, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=FeedbackStatus.choices, default=FeedbackStatus.PENDING
     )

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from kehoach.accounts import scope
 from kehoach.accounts.models import User
 from kehoach.agencies.models import Agency
 from kehoach.assignments.selectors import active_successors
+from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from kehoach.core.text import nfc
@@ -181,3 +183,29 @@ def answer_feedback(*, actor: Any, feedback: Feedback, answer: str) -> Feedback:
     feedback.answer = _clean(answer, MAX_TEXT, _("trả lời"), required=True)
     feedback.answered_at = timezone.now()
     return _save(actor, feedback, "portal.feedback.answer", {"answer": feedback.answer})
+
+
+@transaction.atomic
+def purge_contacts(*, today: dt.date | None = None, actor: Any = None) -> int:
+    """Erase the contact details of comments closed more than `contact_days()` ago: answered (from
+    the answer) or not published (from that decision). They served the reply only; keeping them
+    longer would keep personal data without a purpose. Audited with the comments' numbers, never
+    the details. Returns how many were erased."""
+    today = today or timezone.localdate()
+    before = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=conf.contact_days()), dt.time())
+    )
+    closed = Q(answered_at__lt=before) | Q(status=FeedbackStatus.REJECTED, moderated_at__lt=before)
+    rows = Feedback.objects.select_for_update().filter(closed).exclude(contact="")
+    ids = sorted(rows.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    Feedback.objects.filter(pk__in=ids).update(contact="", contact_erased_at=timezone.now())
+    record_event(
+        actor=actor,
+        action="portal.feedback.purge_contacts",
+        object_type="portal.feedback",
+        changes={"erased": len(ids), "feedback": ids, "days": conf.contact_days()},
+        channel=Channel.SYSTEM,
+    )
+    return len(ids)

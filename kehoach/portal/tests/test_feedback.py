@@ -216,3 +216,51 @@ def test_an_officer_of_the_successor_body_handles_a_comment_to_a_body_that_cease
     feedback.refresh_from_db()
     assert feedback.answer == "Đã tiếp nhận."
     assert AuditEvent.objects.get(action="portal.feedback.answer").actor == officer
+
+
+@override_settings(KEHOACH_PORTAL_CONTACT_DAYS=90)
+def test_contact_details_are_erased_once_the_comment_is_closed_for_the_retention_period(seed_plan, personas):
+    today = timezone.localdate()
+
+    def comment(text: str) -> Feedback:
+        return services.submit_feedback(
+            plan=seed_plan, kind=SubjectKind.PLAN, subject=None, text=text, contact="0912 000 111", today=today
+        )
+
+    answered, rejected, waiting, recent, published = (comment(f"Ý kiến {n}") for n in range(5))
+    services.publish_feedback(actor=personas.owner, feedback=answered, answer="Đã sửa.")
+    services.reject_feedback(actor=personas.owner, feedback=rejected, reason="Trùng lặp")
+    services.publish_feedback(actor=personas.owner, feedback=published)  # published, not answered yet
+    services.answer_feedback(actor=personas.owner, feedback=recent, answer="Đang xem xét.")
+    long_ago = timezone.now() - dt.timedelta(days=91)
+    Feedback.objects.filter(pk=answered.pk).update(answered_at=long_ago)
+    Feedback.objects.filter(pk__in=[rejected.pk, published.pk]).update(moderated_at=long_ago)
+    Feedback.objects.filter(pk=waiting.pk).update(created_at=long_ago)
+
+    assert services.purge_contacts(today=today) == 2
+    erased = {f.pk for f in Feedback.objects.filter(contact="", contact_erased_at__isnull=False)}
+    assert erased == {answered.pk, rejected.pk}
+    # Still open (no answer), or closed less than 90 days ago: the reply still needs the contact.
+    assert set(Feedback.objects.filter(contact="0912 000 111").values_list("pk", flat=True)) == {
+        waiting.pk,
+        recent.pk,
+        published.pk,
+    }
+    event = AuditEvent.objects.get(action="portal.feedback.purge_contacts")
+    assert event.changes["feedback"] == sorted([answered.pk, rejected.pk]) and "0912" not in str(event.changes)
+    assert services.purge_contacts(today=today) == 0  # nothing left to erase: no second event
+    assert AuditEvent.objects.filter(action="portal.feedback.purge_contacts").count() == 1
+
+    client = Client()
+    client.force_login(personas.owner)
+    page = client.get(reverse("portal:moderation")).content.decode()
+    start = page.index(f'id="y-kien-{answered.pk}"')
+    item = page[start : page.index("</article>", start)]
+    assert "đã xóa theo thời hạn lưu giữ" in item and "0912" not in item
+
+
+def test_the_purge_command_reports_in_vietnamese(seed_plan, capsys):
+    from kehoach.cli import main
+
+    assert main(["portal", "purge-contacts"]) == 0
+    assert "Đã xóa thông tin liên hệ của 0 ý kiến" in capsys.readouterr().out
