@@ -1,4 +1,5 @@
-"""Writes of the stored result table: the full recompute (repairs) and the incremental refresh.
+"""Writes of the stored result table and its series sums: the full recompute (repairs) and the
+incremental refresh (by differences, decision 0008 §5).
 
 The datavalues services call `refresh_values` (after a save, once per batch) and
 `refresh_submission` (after a status transition) inside their own transaction, so a figure is
@@ -256,8 +257,8 @@ def _refresh(
 @transaction.atomic  # joins the caller's transaction; a savepoint, never a commit of its own
 def refresh_values(*, changes: Mapping[IdKey, Decimal | None]) -> int:
     """After values were written (one call per save, every changed key with its value before the
-    save, None if it had none): refresh the cells they reach, if their form's status counts.
-    Returns the cells written or deleted."""
+    save, None if it had none): refresh the sums and cells they reach, if their form's status
+    counts. Returns how many sums and cells were written or deleted."""
     keys = changes.keys()
     if not keys:
         return 0
@@ -326,8 +327,9 @@ def _counted_groups(
 
 @transaction.atomic  # joins the caller's transaction; a savepoint, never a commit of its own
 def refresh_submission(*, submission: Submission, old_status: str) -> int:
-    """After a form changed status (submit, approve, return, reopen): refresh the cells its values
-    reach when the change can alter what counts. Returns the cells written or deleted."""
+    """After a form changed status (submit, approve, return, reopen): refresh the sums and cells
+    its values reach when the change can alter what counts. Returns how many were written or
+    deleted."""
     before, after = selectors.value_status(old_status), selectors.value_status(submission.status)
     if before == after:
         return 0
