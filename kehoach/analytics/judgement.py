@@ -195,6 +195,10 @@ def judge(
     points = {} if baseline is None else {y: v for y, v in values.items() if y >= baseline.year}
     if baseline is not None:
         points[baseline.year] = baseline.value  # the plan's baseline wins over a later revision
+    if spec.milestone_year in points:
+        # A milestone is judged on its own year: later figures (a 2026 value, perhaps from a few
+        # reports only) say nothing about whether the 2025 target was met.
+        points = {y: v for y, v in points.items() if y <= spec.milestone_year}
     facts = _Facts(spec, source, unit, unit_name, settings, baseline, points, set(approximate_years))
     facts.plan, facts.override = target, override  # the plan's target, shown beside the unit's own
     return facts.judgement()

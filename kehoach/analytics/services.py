@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kehoach.analytics import plan_targets, results, selectors
+from kehoach.analytics import coverage, plan_targets, results, selectors
 from kehoach.analytics.definitions import TOTAL, IndicatorValue, ValueStatus
 from kehoach.analytics.explain import growth_note, stated_places
 from kehoach.analytics.judgement import judge
 from kehoach.analytics.labels import STATUS_TEXT
 from kehoach.analytics.targets import Judgement, JudgementSettings, Status, TargetKind, TargetSpec
+from kehoach.core.recent import definitions_max_age
 from kehoach.indicators import models as im
 from kehoach.indicators.choices import IndicatorType
 from kehoach.orgunits.models import OrgUnit
@@ -169,6 +170,7 @@ def target_progress(
     stored = plan_targets.baselines(indicators=[m.measure.pk for m in measured if m.measure], unit=unit.pk)
     own = plan_targets.unit_targets(plan=plan, unit=unit.pk)  # a commune's own plan, where it has one
     settings = JudgementSettings(current_year=as_of.year)
+    awaited = _coverage(measured, cells, unit.pk, as_of, statuses)
     rows = []
     for row in measured:
         code = _series_code(row)
@@ -181,6 +183,9 @@ def target_progress(
             unit_label = row.measure.unit_label
         series = _yearly(cells, code, unit.pk, as_of.year) if code else {}
         reference = _yearly(cells, row.reference.code, unit.pk, as_of.year) if row.reference else {}
+        waiting = awaited.waiting(row, {*series, *reference})  # years whose reports are still awaited
+        series = {y: c for y, c in series.items() if y not in waiting}
+        reference = {y: c for y, c in reference.items() if y not in waiting}
         relative = row.spec.kind is TargetKind.RELATIVE_TO_MEASURE
         cells_used = [*series.items(), *reference.items()]
         baseline = (
@@ -199,12 +204,52 @@ def target_progress(
             override=own.get(row.spec.code),
             unit_name=unit.name,
         )
-        reasons = dict.fromkeys(r for _y, c in cells_used for r in c.reasons)
+        reasons = dict.fromkeys([*(r for _y, c in cells_used for r in c.reasons), *waiting.values()])
         note = growth_note(row.spec, settings) if spec is not row.spec else ""
         if judgement.source == "unit" and note:
             note = growth_note(replace(row.spec, value=own[row.spec.code].value or row.spec.value), settings)
         rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons), unit_label, note))
     return PlanProgress(plan, unit, as_of, statuses, rows, tuple(measured))
+
+
+def _elements(prep: selectors.Prepared, row: plan_targets.MeasuredTarget) -> set[str]:
+    codes = [c for c in (_series_code(row), row.reference.code if row.reference else None) if c]
+    compiled = prep.compiled
+    return {e for c in codes if c in compiled.by_indicator for e in coverage.elements_of(compiled, c)}
+
+
+@dataclass(frozen=True)
+class _Awaited:
+    """Per target, the years whose figure may not judge yet (coverage.py), with the reason."""
+
+    prep: selectors.Prepared
+    cover: coverage.YearCoverage
+
+    def waiting(self, row: plan_targets.MeasuredTarget, years: set[int]) -> dict[int, str]:
+        elements = _elements(self.prep, row)
+        found = {year: self.cover.pending(elements, year) for year in sorted(years)}
+        return {year: coverage.pending_note(year, forms) for year, forms in found.items() if forms}
+
+
+def _coverage(
+    measured: list[plan_targets.MeasuredTarget],
+    cells: Mapping[tuple[str, int, str, str], IndicatorValue],
+    unit: int,
+    as_of: dt.date,
+    statuses: frozenset[ValueStatus],
+) -> _Awaited:
+    prep = selectors.prepared(as_of=as_of, max_age=definitions_max_age())
+    elements = {e for row in measured for e in _elements(prep, row)}
+    years = {int(p) for (_i, at, p, c) in cells if at == unit and c == TOTAL and p.isdigit()}
+    cover = coverage.YearCoverage(
+        geography=prep.geography,
+        area=unit,
+        elements=elements,
+        years={y for y in years if y <= as_of.year},
+        statuses=statuses,
+        today=timezone.localdate(),  # like the statuses: what counts now, whatever the as-at date
+    )
+    return _Awaited(prep, cover)
 
 
 def counted_label(statuses: frozenset[ValueStatus]) -> str:

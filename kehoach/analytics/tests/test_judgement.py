@@ -103,6 +103,16 @@ def test_a_missed_milestone_is_not_achieved_and_an_achieved_one_stays_achieved()
     assert judge(target(), 1, series(y2020="50", y2025="71"), late).status is Status.ACHIEVED
 
 
+def test_a_milestone_is_judged_on_its_own_year_when_that_figure_exists():
+    late = JudgementSettings(current_year=2026)
+    kept = judge(target(), 1, series(y2020="50", y2025="71", y2026="60"), late)
+    assert (kept.status, kept.latest_year, kept.latest) == (Status.ACHIEVED, 2025, D(71))
+    missed = judge(target(), 1, series(y2020="50", y2025="65", y2026="75"), late)
+    assert (missed.status, missed.latest_year) == (Status.NOT_ACHIEVED, 2025)
+    # Without the milestone's own figure, the later one is the best evidence there is.
+    assert judge(target(), 1, series(y2020="50", y2026="75"), late).status is Status.ACHIEVED
+
+
 def test_before_the_milestones_figure_arrives_the_forecast_still_decides():
     late = JudgementSettings(current_year=2026)  # the milestone passed, its figure not yet entered
     assert judge(target(), 1, series(y2020="50", y2024="66"), late).status is Status.ON_TRACK

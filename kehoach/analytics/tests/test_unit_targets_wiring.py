@@ -64,7 +64,9 @@ def test_a_higher_own_target_is_judged_on_its_own_level(seed_plan, personas, com
     assert _judged(seed_plan, commune).status is Status.OFF_TRACK
 
 
-def test_the_district_keeps_the_plans_target(seed_plan, personas, commune, income):
+def test_the_district_keeps_the_plans_target(seed_plan, personas, commune, income, close_round):
+    close_round("2023")
+    close_round("2024")
     _own(seed_plan, personas, commune, "25")
     district = _judged(seed_plan)
     assert district.source == "plan" and district.target_level == 32

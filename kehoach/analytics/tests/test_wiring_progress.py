@@ -38,8 +38,9 @@ def test_target_is_at_risk_as_computed_by_hand(seed_plan, commune, submit_income
     assert "Đánh giá: Có nguy cơ không đạt." in result.explanation.sentence
 
 
-def test_the_district_figure_adds_up_its_commune(seed_plan, submit_income, approve):
+def test_the_district_figure_adds_up_its_commune(seed_plan, submit_income, approve, close_round):
     approve(submit_income("2024", 35))
+    close_round("2024")  # the other communes will not report: the figure judges
     result = judgement(seed_plan)  # the plan's unit
     assert result.unit == seed_plan.admin_unit_id
     assert result.latest == 35 and result.status is Status.ACHIEVED

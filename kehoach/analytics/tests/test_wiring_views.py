@@ -75,15 +75,19 @@ def test_api_returns_the_same_figures(seed_plan, personas, commune, submit_incom
 
 
 @override_settings(KEHOACH_ANALYTICS_STATUSES=("approved", "submitted"))
-def test_api_counts_submitted_values_when_the_setting_says_so(seed_plan, personas, submit_income):
+def test_api_counts_submitted_values_when_the_setting_says_so(
+    seed_plan, personas, submit_income, close_round
+):
     submit_income("2024", 35)
+    close_round("2024")
     payload = client_for(personas.owner).get(api(seed_plan)).json()
     assert payload["countedStatuses"] == ["approved", "submitted"]
     assert target_row(payload)["status"] == "achieved"
 
 
-def test_an_approval_shows_on_the_next_request(seed_plan, personas, submit_income, approve):
+def test_an_approval_shows_on_the_next_request(seed_plan, personas, submit_income, approve, close_round):
     pending = submit_income("2024", 35)
+    close_round("2024")
     c = client_for(personas.owner)
     assert target_row(c.get(api(seed_plan)).json())["status"] == "no_data"
     approve(pending)

@@ -224,7 +224,12 @@ def test_contact_details_are_erased_once_the_comment_is_closed_for_the_retention
 
     def comment(text: str) -> Feedback:
         return services.submit_feedback(
-            plan=seed_plan, kind=SubjectKind.PLAN, subject=None, text=text, contact="0912 000 111", today=today
+            plan=seed_plan,
+            kind=SubjectKind.PLAN,
+            subject=None,
+            text=text,
+            contact="0912 000 111",
+            today=today,
         )
 
     answered, rejected, waiting, recent, published = (comment(f"Ý kiến {n}") for n in range(5))
@@ -247,7 +252,9 @@ def test_contact_details_are_erased_once_the_comment_is_closed_for_the_retention
         published.pk,
     }
     event = AuditEvent.objects.get(action="portal.feedback.purge_contacts")
-    assert event.changes["feedback"] == sorted([answered.pk, rejected.pk]) and "0912" not in str(event.changes)
+    assert event.changes["feedback"] == sorted([answered.pk, rejected.pk]) and "0912" not in str(
+        event.changes
+    )
     assert services.purge_contacts(today=today) == 0  # nothing left to erase: no second event
     assert AuditEvent.objects.filter(action="portal.feedback.purge_contacts").count() == 1
 
