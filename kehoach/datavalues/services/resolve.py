@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from kehoach.accounts import scope
 from kehoach.core.formatting import vn_date
 from kehoach.datavalues import rows as r
-from kehoach.datavalues.catalogue import DataSetCatalogue
+from kehoach.datavalues.catalogue import DataSetCatalogue, ElementInfo
 from kehoach.datavalues.choices import EDITABLE, SubmissionStatus
 from kehoach.datavalues.selectors import active_during, area_units
 from kehoach.datavalues.validation import type_problem
@@ -39,6 +40,18 @@ class Resolved:
     element_id: int
     option_combo_id: int
     period: Period
+    key: tuple[int, int, str, int]  # (element_id, unit_id, period code, option_combo_id)
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """What the codes of a row decide, the same for every row with the same codes."""
+
+    problems: tuple[r.Problem, ...]
+    ids: tuple[int, ...] = ()  # (unit id,) or (element id, option combo id) when no problem
+    period: Period | None = None
+    code: str = ""  # the period's code
+    info: ElementInfo | None = None
 
 
 def resolve_rows(
@@ -50,7 +63,8 @@ def resolve_rows(
     today: dt.date,
 ) -> list[Resolved]:
     """Checks that depend on a row's codes are decided once per distinct code (an import repeats
-    the same unit, period and element thousands of times); only the value is checked per row."""
+    the same unit, period and element thousands of times); only the value is checked per row,
+    and once per distinct value of an element."""
     ds = cat.data_set
     units = {u.key: u for u in OrgUnit.objects.filter(key__in={row.unit.strip() for row in rows})}
     area = area_units(plan=ds.plan)
@@ -58,44 +72,83 @@ def resolve_rows(
     rounds = {rd.period: rd for rd in ReportingRound.objects.filter(data_set=ds, period__in=period_codes)}
     periods: dict[str, Period | str] = {}
     unit_verdicts: dict[tuple[str, str], r.Problem | None] = {}
-    element_verdicts: dict[tuple[str, str], r.Problem | None] = {}
     round_verdicts: dict[str, r.Problem | None] = {}
+    places: dict[tuple[str, str], _Verdict] = {}
+    codes: dict[tuple[str, str], _Verdict] = {}
+    types: dict[tuple[str, Decimal], r.Problem | None] = {}
     resolved: list[Resolved] = []
     _duplicates(rows, results)
-    for row in rows:
-        res = results[row.line]
-        res.problems[:0] = row.problems
-        unit_key, element, coc = row.unit.strip(), row.element.strip(), row.option_combo.strip()
+
+    def place_of(row: r.ValueRow) -> _Verdict:
+        """Period, round and unit checks of a row's (unit, period) as written."""
+        problems: list[r.Problem] = []
+        unit_key = row.unit.strip()
         period = _period(periods, row.period, ds.period_type)
         if isinstance(period, str):
-            res.problems.append(r.Problem(r.PERIOD, period))
+            problems.append(r.Problem(r.PERIOD, period))
         else:
             if period.code not in round_verdicts:
                 text = round_problem(rounds.get(period.code), period, today)
                 round_verdicts[period.code] = r.Problem(r.PERIOD, text) if text else None
-            found = round_verdicts[period.code]
-            if found:
-                res.problems.append(found)
+            if found := round_verdicts[period.code]:
+                problems.append(found)
         verdict_key = (unit_key, period.code if isinstance(period, Period) else "")
         if verdict_key not in unit_verdicts:
             unit_verdicts[verdict_key] = _unit_problem(actor, ds, units.get(unit_key), unit_key, period, area)
-        found = unit_verdicts[verdict_key]
-        if found:
-            res.problems.append(found)
-        if (element, coc) not in element_verdicts:
-            element_verdicts[(element, coc)] = _element_problem(actor, cat, element, coc)
-        found = element_verdicts[(element, coc)]
-        if found:
-            res.problems.append(found)
+        if found := unit_verdicts[verdict_key]:
+            problems.append(found)
+        if problems or not isinstance(period, Period):
+            return _Verdict(tuple(problems))
+        return _Verdict((), (units[unit_key].pk,), period, period.code)
+
+    def code_of(row: r.ValueRow) -> _Verdict:
+        """Element and disaggregation checks of a row's codes as written."""
+        element, coc = row.element.strip(), row.option_combo.strip()
         info = cat.elements.get(element)
-        if info is not None and row.value is not None:
-            problem = type_problem(info.value_type, row.value)
-            if problem:
-                res.problems.append(r.Problem(r.VALUE, f"“{info.name}”: {problem}"))
-        if res.problems or info is None or not isinstance(period, Period):
+        found = _element_problem(actor, cat, element, coc)
+        if found or info is None:
+            return _Verdict((found,) if found else (), info=info)
+        return _Verdict((), (info.pk, cat.option_combos[coc]), info=info)
+
+    for row in rows:
+        res = results[row.line]
+        if row.problems:
+            res.problems[:0] = row.problems
+        place = places.get((row.unit, row.period))
+        if place is None:
+            place = places[(row.unit, row.period)] = place_of(row)
+        code = codes.get((row.element, row.option_combo))
+        if code is None:
+            code = codes[(row.element, row.option_combo)] = code_of(row)
+        problems = res.problems
+        problems += place.problems
+        problems += code.problems
+        info, value = code.info, row.value
+        if info is not None and value is not None and (found := _type_problem(types, info, value)):
+            problems.append(found)
+        if problems or place.period is None or not code.ids:
             continue
-        resolved.append(Resolved(row, res, units[unit_key].pk, info.pk, cat.option_combos[coc], period))
+        unit_id, period = place.ids[0], place.period
+        element_id, coc_id = code.ids
+        key = (element_id, unit_id, place.code, coc_id)
+        resolved.append(Resolved(row, res, unit_id, element_id, coc_id, period, key))
     return resolved
+
+
+def _type_problem(
+    cache: dict[tuple[str, Decimal], r.Problem | None], info: ElementInfo, value: Decimal
+) -> r.Problem | None:
+    """type_problem of the value, decided once per element and value (it depends on the value,
+    not on how it is written: 5 and 5.0 get the same answer). Only finite values are remembered
+    (a NaN equals nothing, and a signalling NaN cannot even be hashed)."""
+    if not value.is_finite():
+        text = type_problem(info.value_type, value)
+        return r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
+    key = (info.code, value)
+    if key not in cache:
+        text = type_problem(info.value_type, value)
+        cache[key] = r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
+    return cache[key]
 
 
 def _unit_problem(
@@ -156,13 +209,20 @@ def lock_problem(status: str, data_set_name: str, period: Period) -> str | None:
 
 def _duplicates(rows: Sequence[r.ValueRow], results: dict[int, r.RowResult]) -> None:
     """The same key twice in one payload: every such row is refused (which one is meant is unknown)."""
-    lines: dict[tuple[str, str, str, str], list[int]] = {}
+    first: dict[tuple[str, str, str, str], int] = {}
+    same: dict[tuple[str, str, str, str], list[int]] = {}
+    periods: dict[str, str] = {}
     for row in rows:
-        key = (row.unit.strip(), row.period.strip().upper(), row.element.strip(), row.option_combo.strip())
-        lines.setdefault(key, []).append(row.line)
-    for same in lines.values():
-        for line in same if len(same) > 1 else ():
-            others = ", ".join(str(n) for n in same if n != line)
+        period = periods.get(row.period)
+        if period is None:
+            period = periods[row.period] = row.period.strip().upper()
+        key = (row.unit.strip(), period, row.element.strip(), row.option_combo.strip())
+        line = first.setdefault(key, row.line)
+        if line != row.line:
+            same.setdefault(key, [line]).append(row.line)
+    for lines in same.values():
+        for line in lines:
+            others = ", ".join(str(n) for n in lines if n != line)
             text = (
                 f"Trùng với dòng {others} (cùng đơn vị, kỳ, số liệu và ô phân tổ): không rõ giá trị nào đúng."
             )

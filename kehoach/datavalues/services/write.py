@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -25,10 +24,9 @@ class Change:
     stored: StoredValue | None  # pk, value, comment, version, deleted
     comment: str  # the comment the value will carry
 
-    @cached_property  # read several times per change on a 50.000-value import
+    @property
     def key(self) -> tuple[int, int, str, int]:
-        x = self.item
-        return (x.element_id, x.unit_id, x.period.code, x.option_combo_id)
+        return self.item.key
 
 
 def write_changes(
@@ -65,7 +63,7 @@ def write_changes(
         changes={
             **counts,
             "units": len({c.item.unit_id for c in changes}),
-            "periods": sorted({c.item.period.code for c in changes}),
+            "periods": sorted({c.item.key[2] for c in changes}),
         },
         channel=channel,
         reason=reason,
