@@ -2,6 +2,7 @@
 and the history of created values copied in SQL. Each is checked against what the save must
 leave in the database whatever the statement size."""
 
+import gc
 from decimal import Decimal as D
 
 import pytest
@@ -11,7 +12,7 @@ from kehoach.audit.choices import Channel
 from kehoach.audit.services import record_event
 from kehoach.datavalues.catalogue import data_set_catalogue
 from kehoach.datavalues.models import DataValue, DataValueAudit, Submission
-from kehoach.datavalues.services import SYSTEM, bulk, save_data_values
+from kehoach.datavalues.services import SYSTEM, bulk, collector_paused, save_data_values
 from kehoach.datavalues.tests.helpers import row
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,21 @@ def test_created_history_of_ids_with_gaps_touches_no_other_value(xa, opened):
 def test_id_ranges():
     assert bulk.id_ranges([7, 1, 3, 2]) == [(1, 3), (7, 7)]
     assert bulk.id_ranges([]) == []
+
+
+def test_collector_pause_restores_the_collector_state_even_on_error():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause leaves the outer one in force
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
