@@ -7,6 +7,7 @@ received: created + updated + unchanged + rejected = received, and nothing is "i
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -71,13 +72,14 @@ class ImportSummary:
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {o.value: self.count(o) for o in RowOutcome}
+        tally = Counter(r.outcome for r in self.rows)  # one pass: an import has 50.000 rows
+        out = {o.value: tally[o] for o in RowOutcome}
         out["deleted"] = sum(1 for r in self.rows if r.deleted and r.outcome == RowOutcome.UPDATED)
         return out
 
     @property
     def ok(self) -> bool:
-        return not any(r.rejected for r in self.rows)
+        return not any(r.problems and r.rejected for r in self.rows)
 
     @property
     def problems(self) -> list[tuple[int, Problem]]:

@@ -74,25 +74,29 @@ def _rows_per_statement(params_per_row: int) -> int:
 
 
 def _insert_many(
-    head: str, row_sql: str, params_per_row: int, rows: Sequence[Row], tail: str = "", returning: bool = False
+    head: str, row_sql: str, width: int, params: Sequence[Any], tail: str = "", returning: bool = False
 ) -> list[tuple[Any, ...]]:
-    """`head VALUES row_sql, row_sql, ... tail` in as few statements as the limit allows; with
-    `returning`, the rows its RETURNING tail gives back, in no promised order."""
-    size = _rows_per_statement(params_per_row)
+    """`head VALUES row_sql, row_sql, ... tail` in as few statements as the limit allows, `params`
+    being every row's `width` parameters one after the other (slicing one flat list is cheaper
+    than flattening each chunk of rows); with `returning`, the rows its RETURNING tail gives
+    back, in no promised order."""
+    size = _rows_per_statement(width)
+    step = size * width
+    full_sql = f"{head} VALUES {', '.join([row_sql] * size)}{tail}"
     returned: list[tuple[Any, ...]] = []
-    full_sql = ""
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            if len(chunk) == size and full_sql:
-                sql = full_sql
-            else:
-                sql = f"{head} VALUES {', '.join([row_sql] * len(chunk))}{tail}"
-                full_sql = sql if len(chunk) == size else full_sql
-            cursor.execute(sql, [value for row in chunk for value in row])
+        for start in range(0, len(params), step):
+            chunk = params[start : start + step]
+            count = len(chunk) // width
+            sql = full_sql if count == size else f"{head} VALUES {', '.join([row_sql] * count)}{tail}"
+            cursor.execute(sql, chunk)
             if returning:
                 returned.extend(cursor.fetchall())
     return returned
+
+
+def _flat(rows: Iterable[Row]) -> list[Any]:
+    return [value for row in rows for value in row]
 
 
 def insert(model: type[models.Model], names: Sequence[str], rows: Sequence[Row]) -> None:
@@ -100,7 +104,7 @@ def insert(model: type[models.Model], names: Sequence[str], rows: Sequence[Row])
         return
     head = f"INSERT INTO {_q(model._meta.db_table)} ({', '.join(_columns(model, names))})"
     row_sql = f"({', '.join(['%s'] * len(names))})"
-    _insert_many(head, row_sql, len(names), _adapt(model, names, rows))
+    _insert_many(head, row_sql, len(names), _flat(_adapt(model, names, rows)))
 
 
 def update(model: type[models.Model], names: Sequence[str], rows: Sequence[Row]) -> None:
@@ -142,8 +146,8 @@ def insert_values(
 ) -> list[int]:
     """New values (element, unit, period, option combo, value, comment) at version 1; their ids.
 
-    The columns that are the same for every row of a save are literals or one parameter each,
-    so a row binds six parameters instead of twelve."""
+    The columns that are the same for every row of a save are literals, or the save's timestamp,
+    so a row binds eight parameters instead of twelve."""
     if not rows:
         return []
     columns = _columns(DataValue, (*NEW_VALUE_FIELDS, *NEW_VALUE_CONSTANTS))
@@ -151,11 +155,15 @@ def insert_values(
     demo = "TRUE" if is_demo else "FALSE"
     user = "NULL" if user_id is None else str(int(user_id))
     row_sql = f"(%s, %s, %s, %s, %s, %s, 1, FALSE, {demo}, %s, %s, {user})"
-    data = [(*row, stamp, stamp) for row in _adapt(DataValue, NEW_VALUE_FIELDS, rows)]
+    params: list[Any] = []
+    extend, stamps = params.extend, (stamp, stamp)
+    for row in _adapt(DataValue, NEW_VALUE_FIELDS, rows):
+        extend(row)
+        extend(stamps)
     if not connection.features.can_return_rows_from_bulk_insert:
-        _insert_many(head, row_sql, 8, data)
+        _insert_many(head, row_sql, 8, params)
         return list(_ids_of({row[:4] for row in rows}))
-    returned = _insert_many(head, row_sql, 8, data, f" RETURNING {_q('id')}", returning=True)
+    returned = _insert_many(head, row_sql, 8, params, f" RETURNING {_q('id')}", returning=True)
     return [pk for (pk,) in returned]
 
 
@@ -236,4 +244,4 @@ def ensure_submissions(*, data_set_id: int, groups: Sequence[tuple[int, str]], i
     columns = ", ".join(_q(str(f.column)) for f in fields)
     head = f"INSERT INTO {_q(Submission._meta.db_table)} ({columns})"
     row_sql = f"({', '.join(['%s'] * len(fields))})"
-    _insert_many(head, row_sql, len(fields), rows, " ON CONFLICT DO NOTHING")
+    _insert_many(head, row_sql, len(fields), _flat(rows), " ON CONFLICT DO NOTHING")
