@@ -204,8 +204,9 @@ def audit_created(
     audit = _q(DataValueAudit._meta.db_table)
     value = _q(DataValue._meta.db_table)
     columns = ", ".join(_columns(DataValueAudit, AUDIT_FIELDS))
+    value_column, comment_column = _columns(DataValue, ("value", "comment"))
     select = (
-        f"SELECT {_q('id')}, %s, %s, %s, %s, %s, NULL, {_q('value')}, '', {_q('comment')}, %s, %s "
+        f"SELECT {_q('id')}, %s, %s, %s, %s, %s, NULL, {value_column}, '', {comment_column}, %s, %s "
         f"FROM {value} WHERE "
     )
     constants = [event_id, stamp, user_id, name, str(ValueAction.CREATE), channel, reason]
@@ -230,13 +231,18 @@ def update_values(rows: Sequence[tuple[Decimal, str, int, bool, dt.datetime, int
     update(DataValue, ("value", "comment", "version", "deleted", "updated_at", "updated_by"), rows)
 
 
+def _plain(value: Any) -> Any:
+    """A choice's default (a str enum member) as the plain text the drivers expect."""
+    return str(value) if isinstance(value, str) else value
+
+
 def ensure_submissions(*, data_set_id: int, groups: Sequence[tuple[int, str]], is_demo: bool) -> None:
     """A draft submission for each (unit, period) that has none yet; existing ones are left as
     they are. Every other column gets the model's default, as Submission(...).save() would."""
     if not groups:
         return
     fields = [f for f in Submission._meta.concrete_fields if not f.primary_key]
-    defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields}
+    defaults = {f.attname: _plain(f.get_db_prep_save(f.get_default(), connection)) for f in fields}
     rows = []
     for unit_id, period in groups:
         own = {"data_set_id": data_set_id, "unit_id": unit_id, "period": period, "is_demo": is_demo}
