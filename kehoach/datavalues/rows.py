@@ -25,14 +25,16 @@ UNIT, PERIOD, ELEMENT, OPTION_COMBO, VALUE, COMMENT, VERSION = (
 )
 
 
-@dataclass(frozen=True)
+# Slots: an import holds some 50.000 of each row shape at once; without a __dict__ each they are
+# smaller, quicker to build, and fewer objects for the garbage collector to walk.
+@dataclass(frozen=True, slots=True)
 class Problem:
     field: str  # one of the names above, or "" for the row as a whole
     text: str  # Vietnamese, complete sentence
     severity: str = "error"  # "error" rejects the row; "warning" is accepted (it had a comment)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueRow:
     line: int  # 1-based position in the payload or file; results are reported by it
     unit: str  # unit key, e.g. "gso-legacy:03433"
@@ -45,7 +47,7 @@ class ValueRow:
     problems: tuple[Problem, ...] = ()  # found while reading: the row is rejected with them
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     line: int
     outcome: str = RowOutcome.UNCHANGED

@@ -30,7 +30,7 @@ LOCKED = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of an import
 class Resolved:
     """A row whose codes all resolved (problems may still be found later by the rules)."""
 

@@ -18,7 +18,7 @@ from kehoach.datavalues.services.resolve import Resolved
 from kehoach.indicators.models import DataSet
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of an import
 class Change:
     item: Resolved
     stored: StoredValue | None  # pk, value, comment, version, deleted
