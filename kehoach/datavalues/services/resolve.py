@@ -65,90 +65,107 @@ def resolve_rows(
     """Checks that depend on a row's codes are decided once per distinct code (an import repeats
     the same unit, period and element thousands of times); only the value is checked per row,
     and once per distinct value of an element."""
-    ds = cat.data_set
-    units = {u.key: u for u in OrgUnit.objects.filter(key__in={row.unit.strip() for row in rows})}
-    area = area_units(plan=ds.plan)
-    period_codes = {row.period.strip().upper() for row in rows}
-    rounds = {rd.period: rd for rd in ReportingRound.objects.filter(data_set=ds, period__in=period_codes)}
-    periods: dict[str, Period | str] = {}
-    unit_verdicts: dict[tuple[str, str], r.Problem | None] = {}
-    round_verdicts: dict[str, r.Problem | None] = {}
-    places: dict[tuple[str, str], _Verdict] = {}
-    codes: dict[tuple[str, str], _Verdict] = {}
-    types: dict[tuple[str, Decimal], r.Problem | None] = {}
+    judge = _Judge(actor, cat, rows, today)
     resolved: list[Resolved] = []
     _duplicates(rows, results)
-
-    def place_of(row: r.ValueRow) -> _Verdict:
-        """Period, round and unit checks of a row's (unit, period) as written."""
-        problems: list[r.Problem] = []
-        unit_key = row.unit.strip()
-        period = _period(periods, row.period, ds.period_type)
-        if isinstance(period, str):
-            problems.append(r.Problem(r.PERIOD, period))
-        else:
-            if period.code not in round_verdicts:
-                text = round_problem(rounds.get(period.code), period, today)
-                round_verdicts[period.code] = r.Problem(r.PERIOD, text) if text else None
-            if found := round_verdicts[period.code]:
-                problems.append(found)
-        verdict_key = (unit_key, period.code if isinstance(period, Period) else "")
-        if verdict_key not in unit_verdicts:
-            unit_verdicts[verdict_key] = _unit_problem(actor, ds, units.get(unit_key), unit_key, period, area)
-        if found := unit_verdicts[verdict_key]:
-            problems.append(found)
-        if problems or not isinstance(period, Period):
-            return _Verdict(tuple(problems))
-        return _Verdict((), (units[unit_key].pk,), period, period.code)
-
-    def code_of(row: r.ValueRow) -> _Verdict:
-        """Element and disaggregation checks of a row's codes as written."""
-        element, coc = row.element.strip(), row.option_combo.strip()
-        info = cat.elements.get(element)
-        found = _element_problem(actor, cat, element, coc)
-        if found or info is None:
-            return _Verdict((found,) if found else (), info=info)
-        return _Verdict((), (info.pk, cat.option_combos[coc]), info=info)
-
     for row in rows:
         res = results[row.line]
         if row.problems:
             res.problems[:0] = row.problems
-        place = places.get((row.unit, row.period))
-        if place is None:
-            place = places[(row.unit, row.period)] = place_of(row)
-        code = codes.get((row.element, row.option_combo))
-        if code is None:
-            code = codes[(row.element, row.option_combo)] = code_of(row)
+        place, code = judge.place(row), judge.code(row)
         problems = res.problems
         problems += place.problems
         problems += code.problems
         info, value = code.info, row.value
-        if info is not None and value is not None and (found := _type_problem(types, info, value)):
+        if info is not None and value is not None and (found := judge.value(info, value)):
             problems.append(found)
         if problems or place.period is None or not code.ids:
             continue
-        unit_id, period = place.ids[0], place.period
-        element_id, coc_id = code.ids
+        unit_id, (element_id, coc_id) = place.ids[0], code.ids
         key = (element_id, unit_id, place.code, coc_id)
-        resolved.append(Resolved(row, res, unit_id, element_id, coc_id, period, key))
+        resolved.append(Resolved(row, res, unit_id, element_id, coc_id, place.period, key))
     return resolved
 
 
-def _type_problem(
-    cache: dict[tuple[str, Decimal], r.Problem | None], info: ElementInfo, value: Decimal
-) -> r.Problem | None:
-    """type_problem of the value, decided once per element and value (it depends on the value,
-    not on how it is written: 5 and 5.0 get the same answer). Only finite values are remembered
-    (a NaN equals nothing, and a signalling NaN cannot even be hashed)."""
-    if not value.is_finite():
-        text = type_problem(info.value_type, value)
-        return r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
-    key = (info.code, value)
-    if key not in cache:
-        text = type_problem(info.value_type, value)
-        cache[key] = r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
-    return cache[key]
+class _Judge:
+    """The row checks that depend only on codes or on an element's value, each decided once and
+    remembered (rows are looked up by their codes as written, the checks keyed as normalised)."""
+
+    def __init__(self, actor: Any, cat: DataSetCatalogue, rows: Sequence[r.ValueRow], today: dt.date) -> None:
+        ds = cat.data_set
+        self.actor, self.cat, self.ds, self.today = actor, cat, ds, today
+        self.units = {u.key: u for u in OrgUnit.objects.filter(key__in={row.unit.strip() for row in rows})}
+        self.area = area_units(plan=ds.plan)
+        codes = {row.period.strip().upper() for row in rows}
+        self.rounds = {rd.period: rd for rd in ReportingRound.objects.filter(data_set=ds, period__in=codes)}
+        self.periods: dict[str, Period | str] = {}
+        self.unit_verdicts: dict[tuple[str, str], r.Problem | None] = {}
+        self.round_verdicts: dict[str, r.Problem | None] = {}
+        self.places: dict[tuple[str, str], _Verdict] = {}
+        self.codes: dict[tuple[str, str], _Verdict] = {}
+        self.values: dict[tuple[str, Decimal], r.Problem | None] = {}
+
+    def place(self, row: r.ValueRow) -> _Verdict:
+        found = self.places.get((row.unit, row.period))
+        if found is None:
+            found = self.places[(row.unit, row.period)] = self._place(row)
+        return found
+
+    def code(self, row: r.ValueRow) -> _Verdict:
+        found = self.codes.get((row.element, row.option_combo))
+        if found is None:
+            found = self.codes[(row.element, row.option_combo)] = self._code(row)
+        return found
+
+    def _place(self, row: r.ValueRow) -> _Verdict:
+        """Period, round and unit checks of a row's (unit, period)."""
+        problems: list[r.Problem] = []
+        unit_key = row.unit.strip()
+        period = _period(self.periods, row.period, self.ds.period_type)
+        if isinstance(period, str):
+            problems.append(r.Problem(r.PERIOD, period))
+        else:
+            if period.code not in self.round_verdicts:
+                text = round_problem(self.rounds.get(period.code), period, self.today)
+                self.round_verdicts[period.code] = r.Problem(r.PERIOD, text) if text else None
+            if found := self.round_verdicts[period.code]:
+                problems.append(found)
+        verdict_key = (unit_key, period.code if isinstance(period, Period) else "")
+        if verdict_key not in self.unit_verdicts:
+            unit = self.units.get(unit_key)
+            self.unit_verdicts[verdict_key] = _unit_problem(
+                self.actor, self.ds, unit, unit_key, period, self.area
+            )
+        if found := self.unit_verdicts[verdict_key]:
+            problems.append(found)
+        if problems or not isinstance(period, Period):
+            return _Verdict(tuple(problems))
+        return _Verdict((), (self.units[unit_key].pk,), period, period.code)
+
+    def _code(self, row: r.ValueRow) -> _Verdict:
+        """Element and disaggregation checks of a row's codes."""
+        element, coc = row.element.strip(), row.option_combo.strip()
+        info = self.cat.elements.get(element)
+        found = _element_problem(self.actor, self.cat, element, coc)
+        if found or info is None:
+            return _Verdict((found,) if found else (), info=info)
+        return _Verdict((), (info.pk, self.cat.option_combos[coc]), info=info)
+
+    def value(self, info: ElementInfo, value: Decimal) -> r.Problem | None:
+        """type_problem of the value, decided once per element and value (it depends on the
+        value, not on how it is written: 5 and 5.0 get the same answer). Only finite values are
+        remembered (a NaN equals nothing, and a signalling NaN cannot even be hashed)."""
+        if not value.is_finite():
+            return _value_problem(info, value)
+        key = (info.code, value)
+        if key not in self.values:
+            self.values[key] = _value_problem(info, value)
+        return self.values[key]
+
+
+def _value_problem(info: ElementInfo, value: Decimal) -> r.Problem | None:
+    text = type_problem(info.value_type, value)
+    return r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
 
 
 def _unit_problem(
