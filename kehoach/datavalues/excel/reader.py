@@ -102,8 +102,9 @@ def value_rows(sheet: Sheet, header: Header) -> list[r.ValueRow]:
 
     The hot loop of a 50.000-row import. A template repeats the same few hundred codes and small
     whole numbers thousands of times, so each distinct plain code is checked and stripped once
-    (`texts`), and each whole number becomes a Decimal once (`numbers`). A row with any other cell
-    (odd text, a fraction, a short row, a blank row) takes the careful path."""
+    (`texts`), and each whole number becomes a Decimal once (`numbers`); an empty value cell is
+    the usual blank. A row with any other cell (odd text, a fraction, a short row, a blank row)
+    takes the careful path."""
     if any(key not in header.positions for key in _KEYS):
         rows = (header.row_of(n, cells) for n, cells in enumerate(sheet.rows[header.row :], header.row + 1))
         return [_row(row) for row in rows if row is not None]
@@ -120,14 +121,15 @@ def value_rows(sheet: Sheet, header: Header) -> list[r.ValueRow]:
             p = texts.get(period) or _plain_text(texts, period)
             e = texts.get(element) or _plain_text(texts, element)
             c = "default" if coc is None else texts.get(coc) or _plain_text(texts, coc)
-            d = None if value is None else _whole_decimal(numbers, value)
+            blank = value is None or value == ""  # calamine reads an empty cell as ""
+            d = None if blank else _whole_decimal(numbers, value)
             if (
                 u is not None
                 and p is not None
                 and e is not None
                 and c is not None
-                and (d is not None or value is None)
-                and (comment is None or _plain(comment))
+                and (d is not None or blank)
+                and (comment is None or comment == "" or _plain(comment))
                 and type(version) is float
                 and version.is_integer()
                 and abs(version) < _EXACT_WHOLE

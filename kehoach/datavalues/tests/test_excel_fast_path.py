@@ -56,7 +56,7 @@ _GOOD = {  # a cell the fast path takes, by column
     r.PERIOD: _code,
     r.ELEMENT: _code,
     r.OPTION_COMBO: st.one_of(st.none(), _code),
-    r.VALUE: st.one_of(st.none(), _whole),
+    r.VALUE: st.one_of(st.none(), st.just(""), _whole),
     r.COMMENT: st.one_of(st.none(), _code, st.just(" " + "x" * 2005)),
     r.VERSION: _whole,
 }
