@@ -7,6 +7,7 @@ received: created + updated + unchanged + rejected = received, and nothing is "i
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,14 +25,16 @@ UNIT, PERIOD, ELEMENT, OPTION_COMBO, VALUE, COMMENT, VERSION = (
 )
 
 
-@dataclass(frozen=True)
+# Slots: an import holds some 50.000 of each row shape at once; without a __dict__ each they are
+# smaller, quicker to build, and fewer objects for the garbage collector to walk.
+@dataclass(frozen=True, slots=True)
 class Problem:
     field: str  # one of the names above, or "" for the row as a whole
     text: str  # Vietnamese, complete sentence
     severity: str = "error"  # "error" rejects the row; "warning" is accepted (it had a comment)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueRow:
     line: int  # 1-based position in the payload or file; results are reported by it
     unit: str  # unit key, e.g. "gso-legacy:03433"
@@ -44,7 +47,7 @@ class ValueRow:
     problems: tuple[Problem, ...] = ()  # found while reading: the row is rejected with them
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     line: int
     outcome: str = RowOutcome.UNCHANGED
@@ -71,13 +74,14 @@ class ImportSummary:
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {o.value: self.count(o) for o in RowOutcome}
+        tally = Counter(r.outcome for r in self.rows)  # one pass: an import has 50.000 rows
+        out = {o.value: tally[o] for o in RowOutcome}
         out["deleted"] = sum(1 for r in self.rows if r.deleted and r.outcome == RowOutcome.UPDATED)
         return out
 
     @property
     def ok(self) -> bool:
-        return not any(r.rejected for r in self.rows)
+        return not any(r.problems and r.rejected for r in self.rows)
 
     @property
     def problems(self) -> list[tuple[int, Problem]]:

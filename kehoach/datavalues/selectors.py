@@ -67,15 +67,24 @@ def value_history(
     *, element_ids: Iterable[int], unit_ids: Iterable[int], before: Period
 ) -> dict[tuple[int, int, int], list[Decimal]]:
     """(element, unit, option combo) -> values of earlier periods of the same kind, oldest first."""
+    elements, units = list(element_ids), list(unit_ids)
+    # Which periods count is decided here, not by the database's string order (a PostgreSQL
+    # collation need not be Python's); asking for the units' periods first (the (unit, period)
+    # index answers it) spares loading the values of later periods, which a re-import has.
+    stored = DataValue.objects.filter(unit_id__in=units).values_list("period", flat=True).distinct()
+    earlier = [p for p in stored if len(p) == len(before.code) and p < before.code]
+    if not earlier:
+        return {}
     rows = (
-        DataValue.objects.filter(element_id__in=list(element_ids), unit_id__in=list(unit_ids), deleted=False)
-        .values_list("element_id", "unit_id", "option_combo_id", "period", "value")
+        DataValue.objects.filter(
+            element_id__in=elements, unit_id__in=units, period__in=earlier, deleted=False
+        )
+        .values_list("element_id", "unit_id", "option_combo_id", "value")
         .order_by("period")
     )
     out: dict[tuple[int, int, int], list[Decimal]] = defaultdict(list)
-    for e, u, c, p, v in rows:
-        if len(p) == len(before.code) and p < before.code:
-            out[(e, u, c)].append(v)
+    for e, u, c, v in rows:
+        out[(e, u, c)].append(v)
     return out
 
 

@@ -90,6 +90,7 @@ class _Context:
     ) -> None:
         self.values, self.specs, self.labels, self.changed = values, specs, labels, changed
         self.issues: list[Issue] = []
+        self._by_element: dict[str, list[Key]] | None = None
 
     def name(self, key: Key) -> str:
         spec = self.specs.get(key[0])
@@ -104,7 +105,12 @@ class _Context:
         self.issues.append(Issue(rule.code, rule.severity, key[0], key[1], message, keys))
 
     def keys_of(self, element: str) -> list[Key]:
-        return [k for k in self.values if k[0] == element]
+        """The element's keys, in the order of `values` (grouped once: every rule asks)."""
+        if self._by_element is None:
+            self._by_element = {}
+            for key in self.values:
+                self._by_element.setdefault(key[0], []).append(key)
+        return list(self._by_element.get(element, ()))
 
 
 def evaluate(

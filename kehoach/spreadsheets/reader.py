@@ -13,11 +13,11 @@ from typing import cast
 
 import python_calamine as calamine
 
-from .container import open_checked
+from .container import open_scanned
 from .errors import FileRejected, Problem
 from .limits import DEFAULT_LIMITS, Limits
 from .values import Cell
-from .xmlscan import scan_sheet, sheet_parts
+from .xmlscan import HINT_SPAN, may_have_problem_hint, scan_sheet, sheet_parts
 
 _CALAMINE_ERRORS: tuple[type[BaseException], ...] = (
     calamine.CalamineError,
@@ -46,12 +46,19 @@ class Workbook:
 
 def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Workbook:
     """Every sheet's values, or FileRejected with a Vietnamese reason; nothing is guessed."""
-    archive = open_checked(data, limits)
+    archive, hinted = open_scanned(data, limits, may_have_problem_hint, HINT_SPAN)
     with archive:
         parts = sheet_parts(archive)
         if len(parts) > limits.max_sheets:
             raise FileRejected(f"Tệp bị từ chối: có quá nhiều trang tính ({len(parts)}).")
-        problems = [p for name, part in parts.items() for p in scan_sheet(archive, name, part)]
+        # A sheet the container scan cleared has no formula or error cell to report; any other
+        # (hinted, or not an XML part by its name) is scanned in full.
+        problems = [
+            p
+            for name, part in parts.items()
+            if hinted.get(part, True)
+            for p in scan_sheet(archive, name, part)
+        ]
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = {name: _sheet(book, name, limits) for name in book.sheet_names if name in parts}

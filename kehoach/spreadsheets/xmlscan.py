@@ -24,6 +24,24 @@ _PREFIXED_FORMULA = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
 _ERROR_TYPE = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
 
 
+# Weaker still, for container.open_scanned to run on each chunk of a part while it checks it for
+# DTDs: true wherever _may_have_problem is (a prefixed formula has ":f", an error type a quote,
+# and a single quote is one memchr where it is absent), so a part it clears needs no other look.
+# The longest match is three bytes: HINT_SPAN = 2 bytes either side of a chunk junction.
+_PREFIX_HINT = re.compile(rb":f[\s>/]")
+_DOUBLE_QUOTED_E = re.compile(rb'"e"')
+HINT_SPAN = 2
+
+
+def may_have_problem_hint(chunk: bytes) -> bool:
+    return (
+        _FORMULA.search(chunk) is not None
+        or _PREFIX_HINT.search(chunk) is not None
+        or b"'" in chunk
+        or _DOUBLE_QUOTED_E.search(chunk) is not None
+    )
+
+
 def _may_have_problem(data: bytes) -> bool:
     """Slow patterns run only where a substring test (C speed) finds what they need."""
     if _FORMULA.search(data):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import TypeGuard
 
 from kehoach.datavalues import rows as r
@@ -23,7 +24,7 @@ from kehoach.datavalues.excel.layout import (
 from kehoach.spreadsheets.errors import CellError, FileRejected
 from kehoach.spreadsheets.limits import Limits
 from kehoach.spreadsheets.reader import Sheet, read_xlsx
-from kehoach.spreadsheets.table import Row, read_table
+from kehoach.spreadsheets.table import Header, Row, read_header
 from kehoach.spreadsheets.values import clean_text, is_blank, strict_text, to_decimal, to_int
 
 MAX_VALUES = 50_000
@@ -56,15 +57,15 @@ def read_upload(data: bytes, *, data_set: str) -> Upload:
     if sheet is None:
         raise FileRejected(f"Tệp thiếu trang “{DATA_SHEET}”; đừng đổi tên hay xóa trang của mẫu.")
     errors = [p.text() for p in book.problems if p.severity == "error"]
-    table = read_table(sheet, COLUMNS)
-    errors += [p.text() for p in table.problems if p.severity == "error"]
+    header = read_header(sheet, COLUMNS)
+    errors += [p.text() for p in header.problems if p.severity == "error"]
     if errors:
         raise FileRejected(
             "Tệp có ô không đọc được: " + "; ".join(errors[:20]) + (" …" if len(errors) > 20 else "")
         )
     upload = Upload(data_set=data_set, period=meta.get("period", ""))
-    upload.warnings = [p.text() for p in table.problems if p.severity != "error"]
-    upload.rows = [_row(row) for row in table.rows]
+    upload.warnings = [p.text() for p in header.problems if p.severity != "error"]
+    upload.rows = value_rows(sheet, header)
     return upload
 
 
@@ -90,6 +91,77 @@ def _plain(cell: object) -> TypeGuard[str]:
 def _whole(cell: object) -> TypeGuard[float]:
     """A whole number Excel stored as a double, exact below 2**53."""
     return type(cell) is float and cell.is_integer() and abs(cell) < 2**53
+
+
+_KEYS = (r.UNIT, r.PERIOD, r.ELEMENT, r.OPTION_COMBO, r.VALUE, r.COMMENT, r.VERSION)
+_EXACT_WHOLE = 2.0**53
+
+
+def value_rows(sheet: Sheet, header: Header) -> list[r.ValueRow]:
+    """Every data row that is not blank, as `_row(header.row_of(...))` would give it.
+
+    The hot loop of a 50.000-row import. A template repeats the same few hundred codes and small
+    whole numbers thousands of times, so each distinct plain code is checked and stripped once
+    (`texts`), and each whole number becomes a Decimal once (`numbers`); an empty value cell is
+    the usual blank. A row with any other cell (odd text, a fraction, a short row, a blank row)
+    takes the careful path."""
+    if any(key not in header.positions for key in _KEYS):
+        rows = (header.row_of(n, cells) for n, cells in enumerate(sheet.rows[header.row :], header.row + 1))
+        return [_row(row) for row in rows if row is not None]
+    pick = itemgetter(*(header.positions[key] for key in _KEYS))
+    width = header.width
+    texts: dict[object, str] = {}
+    numbers: dict[float, Decimal] = {}
+    out: list[r.ValueRow] = []
+    append = out.append
+    for number, cells in enumerate(sheet.rows[header.row :], header.row + 1):
+        if len(cells) >= width:
+            unit, period, element, coc, value, comment, version = pick(cells)
+            u = texts.get(unit) or _plain_text(texts, unit)
+            p = texts.get(period) or _plain_text(texts, period)
+            e = texts.get(element) or _plain_text(texts, element)
+            c = "default" if coc is None else texts.get(coc) or _plain_text(texts, coc)
+            blank = value is None or value == ""  # calamine reads an empty cell as ""
+            d = None if blank else _whole_decimal(numbers, value)
+            if (
+                u is not None
+                and p is not None
+                and e is not None
+                and c is not None
+                and (d is not None or blank)
+                and (comment is None or comment == "" or _plain(comment))
+                and type(version) is float
+                and version.is_integer()
+                and abs(version) < _EXACT_WHOLE
+            ):
+                note = "" if comment is None else comment.strip()[:2000]
+                append(r.ValueRow(number, u, p, e, c or "default", d, note, int(version)))
+                continue
+        row = header.row_of(number, cells)
+        if row is not None:
+            append(_row(row))
+    return out
+
+
+def _plain_text(texts: dict[object, str], cell: object) -> str | None:
+    """The stripped text of a plain cell (remembered), or None for any other cell.
+
+    Stripped text may be empty, which the callers' `or` takes for a miss: it is recomputed, which
+    costs one strip, and the result is the same."""
+    if not _plain(cell):
+        return None
+    texts[cell] = text = cell.strip()
+    return text
+
+
+def _whole_decimal(numbers: dict[float, Decimal], cell: object) -> Decimal | None:
+    """The exact Decimal of a whole number stored as a double (remembered), or None."""
+    if type(cell) is not float:
+        return None
+    found = numbers.get(cell)
+    if found is None and cell.is_integer() and abs(cell) < _EXACT_WHOLE:
+        numbers[cell] = found = Decimal(int(cell))
+    return found
 
 
 def _row(row: Row) -> r.ValueRow:

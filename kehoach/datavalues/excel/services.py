@@ -15,7 +15,7 @@ from kehoach.datavalues.excel.layout import where
 from kehoach.datavalues.excel.reader import read_upload
 from kehoach.datavalues.excel.template import TemplateRow, build_template
 from kehoach.datavalues.selectors import expected_units, stored_values
-from kehoach.datavalues.services import save_data_values
+from kehoach.datavalues.services import collector_paused, save_data_values
 from kehoach.indicators.models import DataSet
 from kehoach.indicators.periods import Period
 from kehoach.orgunits.models import OrgUnit
@@ -84,18 +84,19 @@ def import_workbook(
     *, actor: Any, data_set: DataSet, data: bytes, dry_run: bool, reason: str = ""
 ) -> ExcelImport:
     """Raises ValidationFailed when the file as a whole is refused (nothing read, nothing written)."""
-    try:
-        upload = read_upload(data, data_set=data_set.code)
-    except FileRejected as exc:
-        raise ValidationFailed(exc.message) from exc
-    summary = save_data_values(
-        actor=actor,
-        data_set=data_set,
-        rows=upload.rows,
-        channel=Channel.IMPORT,
-        dry_run=dry_run,
-        reason=reason,
-    )
+    with collector_paused():  # the rows read stay alive through the save
+        try:
+            upload = read_upload(data, data_set=data_set.code)
+        except FileRejected as exc:
+            raise ValidationFailed(exc.message) from exc
+        summary = save_data_values(
+            actor=actor,
+            data_set=data_set,
+            rows=upload.rows,
+            channel=Channel.IMPORT,
+            dry_run=dry_run,
+            reason=reason,
+        )
     messages = [
         (line, p.severity, p.text if p.text.startswith("Trang ") else f"{where(line, p.field)}: {p.text}")
         for line, p in summary.problems

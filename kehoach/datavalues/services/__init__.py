@@ -6,12 +6,13 @@ from kehoach.datavalues.services.approval import (
     return_submission,
     submit_submission,
 )
-from kehoach.datavalues.services.values import SYSTEM, SystemActor, save_data_values
+from kehoach.datavalues.services.values import SYSTEM, SystemActor, collector_paused, save_data_values
 
 __all__ = [
     "SYSTEM",
     "SystemActor",
     "approve_submission",
+    "collector_paused",
     "reopen_submission",
     "return_submission",
     "save_data_values",

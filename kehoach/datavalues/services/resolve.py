@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from kehoach.accounts import scope
 from kehoach.core.formatting import vn_date
 from kehoach.datavalues import rows as r
-from kehoach.datavalues.catalogue import DataSetCatalogue
+from kehoach.datavalues.catalogue import DataSetCatalogue, ElementInfo
 from kehoach.datavalues.choices import EDITABLE, SubmissionStatus
 from kehoach.datavalues.selectors import active_during, area_units
 from kehoach.datavalues.validation import type_problem
@@ -29,7 +30,7 @@ LOCKED = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of an import
 class Resolved:
     """A row whose codes all resolved (problems may still be found later by the rules)."""
 
@@ -39,6 +40,18 @@ class Resolved:
     element_id: int
     option_combo_id: int
     period: Period
+    key: tuple[int, int, str, int]  # (element_id, unit_id, period code, option_combo_id)
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """What the codes of a row decide, the same for every row with the same codes."""
+
+    problems: tuple[r.Problem, ...]
+    ids: tuple[int, ...] = ()  # (unit id,) or (element id, option combo id) when no problem
+    period: Period | None = None
+    code: str = ""  # the period's code
+    info: ElementInfo | None = None
 
 
 def resolve_rows(
@@ -50,52 +63,109 @@ def resolve_rows(
     today: dt.date,
 ) -> list[Resolved]:
     """Checks that depend on a row's codes are decided once per distinct code (an import repeats
-    the same unit, period and element thousands of times); only the value is checked per row."""
-    ds = cat.data_set
-    units = {u.key: u for u in OrgUnit.objects.filter(key__in={row.unit.strip() for row in rows})}
-    area = area_units(plan=ds.plan)
-    period_codes = {row.period.strip().upper() for row in rows}
-    rounds = {rd.period: rd for rd in ReportingRound.objects.filter(data_set=ds, period__in=period_codes)}
-    periods: dict[str, Period | str] = {}
-    unit_verdicts: dict[tuple[str, str], r.Problem | None] = {}
-    element_verdicts: dict[tuple[str, str], r.Problem | None] = {}
-    round_verdicts: dict[str, r.Problem | None] = {}
+    the same unit, period and element thousands of times); only the value is checked per row,
+    and once per distinct value of an element."""
+    judge = _Judge(actor, cat, rows, today)
     resolved: list[Resolved] = []
     _duplicates(rows, results)
     for row in rows:
         res = results[row.line]
-        res.problems[:0] = row.problems
-        unit_key, element, coc = row.unit.strip(), row.element.strip(), row.option_combo.strip()
-        period = _period(periods, row.period, ds.period_type)
-        if isinstance(period, str):
-            res.problems.append(r.Problem(r.PERIOD, period))
-        else:
-            if period.code not in round_verdicts:
-                text = round_problem(rounds.get(period.code), period, today)
-                round_verdicts[period.code] = r.Problem(r.PERIOD, text) if text else None
-            found = round_verdicts[period.code]
-            if found:
-                res.problems.append(found)
-        verdict_key = (unit_key, period.code if isinstance(period, Period) else "")
-        if verdict_key not in unit_verdicts:
-            unit_verdicts[verdict_key] = _unit_problem(actor, ds, units.get(unit_key), unit_key, period, area)
-        found = unit_verdicts[verdict_key]
-        if found:
-            res.problems.append(found)
-        if (element, coc) not in element_verdicts:
-            element_verdicts[(element, coc)] = _element_problem(actor, cat, element, coc)
-        found = element_verdicts[(element, coc)]
-        if found:
-            res.problems.append(found)
-        info = cat.elements.get(element)
-        if info is not None and row.value is not None:
-            problem = type_problem(info.value_type, row.value)
-            if problem:
-                res.problems.append(r.Problem(r.VALUE, f"“{info.name}”: {problem}"))
-        if res.problems or info is None or not isinstance(period, Period):
+        if row.problems:
+            res.problems[:0] = row.problems
+        place, code = judge.place(row), judge.code(row)
+        problems = res.problems
+        problems += place.problems
+        problems += code.problems
+        info, value = code.info, row.value
+        if info is not None and value is not None and (found := judge.value(info, value)):
+            problems.append(found)
+        if problems or place.period is None or not code.ids:
             continue
-        resolved.append(Resolved(row, res, units[unit_key].pk, info.pk, cat.option_combos[coc], period))
+        unit_id, (element_id, coc_id) = place.ids[0], code.ids
+        key = (element_id, unit_id, place.code, coc_id)
+        resolved.append(Resolved(row, res, unit_id, element_id, coc_id, place.period, key))
     return resolved
+
+
+class _Judge:
+    """The row checks that depend only on codes or on an element's value, each decided once and
+    remembered (rows are looked up by their codes as written, the checks keyed as normalised)."""
+
+    def __init__(self, actor: Any, cat: DataSetCatalogue, rows: Sequence[r.ValueRow], today: dt.date) -> None:
+        ds = cat.data_set
+        self.actor, self.cat, self.ds, self.today = actor, cat, ds, today
+        self.units = {u.key: u for u in OrgUnit.objects.filter(key__in={row.unit.strip() for row in rows})}
+        self.area = area_units(plan=ds.plan)
+        codes = {row.period.strip().upper() for row in rows}
+        self.rounds = {rd.period: rd for rd in ReportingRound.objects.filter(data_set=ds, period__in=codes)}
+        self.periods: dict[str, Period | str] = {}
+        self.unit_verdicts: dict[tuple[str, str], r.Problem | None] = {}
+        self.round_verdicts: dict[str, r.Problem | None] = {}
+        self.places: dict[tuple[str, str], _Verdict] = {}
+        self.codes: dict[tuple[str, str], _Verdict] = {}
+        self.values: dict[tuple[str, Decimal], r.Problem | None] = {}
+
+    def place(self, row: r.ValueRow) -> _Verdict:
+        found = self.places.get((row.unit, row.period))
+        if found is None:
+            found = self.places[(row.unit, row.period)] = self._place(row)
+        return found
+
+    def code(self, row: r.ValueRow) -> _Verdict:
+        found = self.codes.get((row.element, row.option_combo))
+        if found is None:
+            found = self.codes[(row.element, row.option_combo)] = self._code(row)
+        return found
+
+    def _place(self, row: r.ValueRow) -> _Verdict:
+        """Period, round and unit checks of a row's (unit, period)."""
+        problems: list[r.Problem] = []
+        unit_key = row.unit.strip()
+        period = _period(self.periods, row.period, self.ds.period_type)
+        if isinstance(period, str):
+            problems.append(r.Problem(r.PERIOD, period))
+        else:
+            if period.code not in self.round_verdicts:
+                text = round_problem(self.rounds.get(period.code), period, self.today)
+                self.round_verdicts[period.code] = r.Problem(r.PERIOD, text) if text else None
+            if found := self.round_verdicts[period.code]:
+                problems.append(found)
+        verdict_key = (unit_key, period.code if isinstance(period, Period) else "")
+        if verdict_key not in self.unit_verdicts:
+            unit = self.units.get(unit_key)
+            self.unit_verdicts[verdict_key] = _unit_problem(
+                self.actor, self.ds, unit, unit_key, period, self.area
+            )
+        if found := self.unit_verdicts[verdict_key]:
+            problems.append(found)
+        if problems or not isinstance(period, Period):
+            return _Verdict(tuple(problems))
+        return _Verdict((), (self.units[unit_key].pk,), period, period.code)
+
+    def _code(self, row: r.ValueRow) -> _Verdict:
+        """Element and disaggregation checks of a row's codes."""
+        element, coc = row.element.strip(), row.option_combo.strip()
+        info = self.cat.elements.get(element)
+        found = _element_problem(self.actor, self.cat, element, coc)
+        if found or info is None:
+            return _Verdict((found,) if found else (), info=info)
+        return _Verdict((), (info.pk, self.cat.option_combos[coc]), info=info)
+
+    def value(self, info: ElementInfo, value: Decimal) -> r.Problem | None:
+        """type_problem of the value, decided once per element and value (it depends on the
+        value, not on how it is written: 5 and 5.0 get the same answer). Only finite values are
+        remembered (a NaN equals nothing, and a signalling NaN cannot even be hashed)."""
+        if not value.is_finite():
+            return _value_problem(info, value)
+        key = (info.code, value)
+        if key not in self.values:
+            self.values[key] = _value_problem(info, value)
+        return self.values[key]
+
+
+def _value_problem(info: ElementInfo, value: Decimal) -> r.Problem | None:
+    text = type_problem(info.value_type, value)
+    return r.Problem(r.VALUE, f"“{info.name}”: {text}") if text else None
 
 
 def _unit_problem(
@@ -156,13 +226,20 @@ def lock_problem(status: str, data_set_name: str, period: Period) -> str | None:
 
 def _duplicates(rows: Sequence[r.ValueRow], results: dict[int, r.RowResult]) -> None:
     """The same key twice in one payload: every such row is refused (which one is meant is unknown)."""
-    lines: dict[tuple[str, str, str, str], list[int]] = {}
+    first: dict[tuple[str, str, str, str], int] = {}
+    same: dict[tuple[str, str, str, str], list[int]] = {}
+    periods: dict[str, str] = {}
     for row in rows:
-        key = (row.unit.strip(), row.period.strip().upper(), row.element.strip(), row.option_combo.strip())
-        lines.setdefault(key, []).append(row.line)
-    for same in lines.values():
-        for line in same if len(same) > 1 else ():
-            others = ", ".join(str(n) for n in same if n != line)
+        period = periods.get(row.period)
+        if period is None:
+            period = periods[row.period] = row.period.strip().upper()
+        key = (row.unit.strip(), period, row.element.strip(), row.option_combo.strip())
+        line = first.setdefault(key, row.line)
+        if line != row.line:
+            same.setdefault(key, [line]).append(row.line)
+    for lines in same.values():
+        for line in lines:
+            others = ", ".join(str(n) for n in lines if n != line)
             text = (
                 f"Trùng với dòng {others} (cùng đơn vị, kỳ, số liệu và ô phân tổ): không rõ giá trị nào đúng."
             )
