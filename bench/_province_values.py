@@ -96,8 +96,8 @@ def add_values(plan: Plan) -> int:
                 for (element, coc), value in figures.items():
                     if element in elements and coc in combos:
                         key = (elements[element], unit.pk, str(year), combos[coc])
-                        rows.append((*key, value, DEMO_COMMENT, 1, False, True, stamp, stamp, None))
-            bulk.insert_values(rows)
+                        rows.append((*key, value, DEMO_COMMENT))
+            bulk.insert_values(rows, stamp=stamp, user_id=None, is_demo=True)
             total += len(rows)
             Submission.objects.bulk_create(
                 [

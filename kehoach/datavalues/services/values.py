@@ -94,18 +94,20 @@ def save_data_values(
     )
     groups = {(x.unit_id, x.key[2]) for x in resolved}
     subs = _locked_submissions(data_set, groups)
-    if subs:  # resolved rows have no problem yet: only a lock can reject one here
-        for x in resolved:
-            sub = subs.get((x.unit_id, x.key[2]))
-            problem = lock_problem(sub.status, data_set.name, x.period) if sub else None
-            if problem:
-                x.result.problems.append(r.Problem(r.PERIOD, problem))
-        resolved = [x for x in resolved if not x.result.rejected]
     stored = stored_values(
         element_ids=[e.pk for e in cat.elements.values()],
         unit_ids={g[0] for g in groups},
         periods={g[1] for g in groups},
     )
+    if subs:  # resolved rows have no problem yet: only a lock can reject one here
+        for x in resolved:
+            sub = subs.get((x.unit_id, x.key[2]))
+            problem = lock_problem(sub.status, data_set.name, x.period) if sub else None
+            # A row that changes nothing passes (an "every unit" workbook re-sends the rows of
+            # units already submitted); one that would change a locked value is refused.
+            if problem and not _same(x.row, stored.get(x.key)):
+                x.result.problems.append(r.Problem(r.PERIOD, problem))
+        resolved = [x for x in resolved if not x.result.rejected]
     changes = _outcomes(resolved, stored, summary)
     _apply_rules(cat, resolved, stored, changes)
     for res in summary.rows:
@@ -142,6 +144,14 @@ def _locked_submissions(data_set: DataSet, groups: set[Group]) -> dict[Group, Su
     return {(s.unit_id, s.period): s for s in qs if (s.unit_id, s.period) in groups}
 
 
+def _same(row: r.ValueRow, cur: StoredValue | None) -> bool:
+    """Would saving `row` leave the stored value (and its comment) as it is?"""
+    live = cur is not None and not cur[4]
+    if row.value is None:
+        return not live
+    return live and cur is not None and row.value == cur[1] and row.comment in (None, cur[2])
+
+
 def _outcomes(
     resolved: list[Resolved], stored: dict[tuple[int, int, str, int], StoredValue], summary: r.ImportSummary
 ) -> dict[int, Change]:
@@ -150,7 +160,9 @@ def _outcomes(
         cur = stored.get(x.key)
         live = cur is not None and not cur[4]
         expected = cur[3] if cur else 0
-        if x.row.version is not None and x.row.version != expected:
+        # A stale version is a conflict only if the row would change something: the same form
+        # sent twice (back button, double click, the same file again) is simply unchanged.
+        if x.row.version is not None and x.row.version != expected and not _same(x.row, cur):
             now = (
                 f"nay là {cur[1].normalize():f}"
                 if live and cur

@@ -111,6 +111,17 @@ def test_stale_version_is_a_conflict_naming_the_current_value(xa, opened):
     assert DataValue.objects.get(element__code="DS_TONG").value == 150
 
 
+def test_the_same_form_sent_twice_is_unchanged_not_a_conflict(xa, opened):
+    """Back button, double click, the same file uploaded again: nobody else changed anything."""
+    save(xa, [row(1, "DS_TONG", 100, version=0)])
+    again = save(xa, [row(1, "DS_TONG", 100, version=0)])  # the version the first send saw
+    assert again.committed and not again.conflict and again.counts["unchanged"] == 1
+    gone = save(xa, [row(1, "DS_TONG", None, version=1)])
+    assert gone.committed and gone.counts["deleted"] == 1
+    assert save(xa, [row(1, "DS_TONG", None, version=1)]).committed  # deleting again: nothing to do
+    assert DataValue.objects.get(element__code="DS_TONG").version == 2
+
+
 def test_version_zero_means_the_sender_saw_no_value(xa, opened):
     save(xa, [row(1, "DS_TONG", 100)])
     assert save(xa, [row(1, "DS_TONG", 120, version=0)]).conflict
@@ -144,6 +155,12 @@ def test_submitted_or_approved_form_refuses_writes(xa, opened, status):
     summary = save(xa, [row(1, "DS_TONG", 101)])
     assert summary.counts["rejected"] == 1 and "khóa" in summary.rows[0].problems[0].text
     assert DataValue.objects.get(element__code="DS_TONG").value == 100
+    # A workbook of every unit re-sends the locked unit's rows as they are: those pass untouched,
+    # while a new value in the locked form (a row it did not have) is still refused.
+    same = save(xa, [row(1, "DS_TONG", 100)])
+    assert same.committed and same.counts["unchanged"] == 1
+    added = save(xa, [row(1, "DS_TONG", 100), row(2, "TN_DTTS", 5)])
+    assert not added.committed and added.counts["rejected"] == 1 and "khóa" in added.rows[1].problems[0].text
 
 
 def test_unit_that_did_not_exist_in_the_period_is_refused(xa):
