@@ -43,6 +43,7 @@ class TargetProgress:
     # unit, or, for a growth target on a rate of change, the unit of the rate's level.
     unit_label: str = ""
     level_note: str = ""  # growth on a rate: "mức cần đạt để tăng ít nhất 6%/năm từ năm gốc"
+    series: str = ""  # the indicator whose yearly figures were judged (a rate's level for growth)
 
     @property
     def decimals(self) -> int:
@@ -208,7 +209,9 @@ def target_progress(
         note = growth_note(row.spec, settings) if spec is not row.spec else ""
         if judgement.source == "unit" and note:
             note = growth_note(replace(row.spec, value=own[row.spec.code].value or row.spec.value), settings)
-        rows.append(TargetProgress(row.target, row.measure, judgement, tuple(reasons), unit_label, note))
+        rows.append(
+            TargetProgress(row.target, row.measure, judgement, tuple(reasons), unit_label, note, code or "")
+        )
     return PlanProgress(plan, unit, as_of, statuses, rows, tuple(measured))
 
 

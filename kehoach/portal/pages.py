@@ -58,9 +58,10 @@ def goal_text(row: TargetProgress) -> str:
     level = row.judgement.target_level
     if level is None:
         return ""
-    unit = row.target.unit if row.target.unit == "%" else (row.indicator.unit_label if row.indicator else "")
-    suffix = "%" if unit == "%" else (f" {unit}" if unit else "")
-    return f"{row.comparator_symbol} {vn_number(level, row.decimals)}{suffix}"
+    # The judged figure's unit: for a growth target that is the level the rate must reach (million
+    # đồng), never the rate's "%/năm" (the note says which rate the level stands for).
+    goal = f"{row.comparator_symbol} {vn_number(level, row.decimals)}{row.unit_suffix}"
+    return f"{goal} ({row.level_note})" if row.level_note else goal
 
 
 def plain_status(row: TargetProgress) -> str:
@@ -71,7 +72,7 @@ def plain_status(row: TargetProgress) -> str:
         return _("Chưa có số liệu đã phê duyệt để đánh giá.")
     return _("Năm %(year)s đạt %(value)s; mục tiêu năm %(milestone)s là %(goal)s. Đánh giá: %(status)s.") % {
         "year": j.latest_year,
-        "value": vn_number(j.latest, row.decimals),
+        "value": f"{vn_number(j.latest, row.decimals)}{row.unit_suffix}",
         "milestone": j.milestone_year,
         "goal": goal_text(row),
         "status": status.lower(),

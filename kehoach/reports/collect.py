@@ -87,7 +87,7 @@ def _actual(
 def target_rows(plan: Plan, year: int, as_of: dt.date) -> tuple[list[TargetRow], str]:
     progress = target_progress(plan, None, as_of)
     years = report_years(plan, year)
-    codes = sorted({r.indicator.code for r in progress.rows if r.indicator is not None})
+    codes = sorted({r.series for r in progress.rows if r.series})
     cells = indicator_cells(indicators=codes, areas=[progress.unit.pk], as_of=as_of) if codes else {}
     rows = []
     for r in progress.rows:
@@ -100,7 +100,7 @@ def target_rows(plan: Plan, year: int, as_of: dt.date) -> tuple[list[TargetRow],
                 comparator=r.comparator_symbol,
                 value=r.target.value,
                 unit=str(r.target.get_unit_display()) if r.target.unit else "",
-                measure_unit=r.indicator.unit_label if r.indicator else "",
+                measure_unit=r.unit_label,  # of the judged figures (a growth target: the level's)
                 places=r.decimals,
                 status=j.status.value,
                 status_label=str(STATUS_TEXT.get(j.status, j.status.value)),
@@ -114,7 +114,7 @@ def target_rows(plan: Plan, year: int, as_of: dt.date) -> tuple[list[TargetRow],
                 forecast=j.forecast,
                 approximate=j.approximate,
                 sentence=j.explanation.sentence,
-                actual=_actual(cells, r.indicator.code if r.indicator else None, progress.unit.pk, years),
+                actual=_actual(cells, r.series or None, progress.unit.pk, years),
                 parent=j.parent,
             )
         )

@@ -58,3 +58,30 @@ def test_demo_data_is_labelled_on_every_public_page(seed_plan, enter, approve):
     DataValue.objects.update(is_demo=True)
     cache.clear()
     assert banner in Client().get(url).content.decode()
+
+
+def test_a_growth_target_reads_as_the_level_to_reach_in_its_own_unit(seed_plan):
+    """T2030-01 "GRDP grows at least 6%/năm" is judged on the level GRDP must reach: the goal is
+    written in million đồng with what it stands for, never as "… %/năm" after a level."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from kehoach.analytics.services import target_progress
+    from kehoach.portal.pages import goal_text
+
+    row = target_progress(seed_plan).row("T2030-01")
+    assert row is not None and row.unit_label == "triệu đồng"
+    reached = replace(row, judgement=replace(row.judgement, target_level=Decimal("4477119.2")))
+    text = goal_text(reached)
+    assert text.startswith("≥ 4.477.119") and "triệu đồng" in text and "%/năm từ năm gốc" in text
+    assert "4.477.119,2 %/năm" not in text and "4.477.119,2%/năm" not in text
+
+
+def test_the_report_annex_writes_a_growth_target_in_the_levels_unit(seed_plan):
+    import datetime as dt
+
+    from kehoach.reports.collect import target_rows
+
+    rows, _counted = target_rows(seed_plan, 2025, dt.date(2025, 12, 14))
+    growth = next(r for r in rows if r.code == "T2030-01")
+    assert growth.measure_unit == "triệu đồng"
