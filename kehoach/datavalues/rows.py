@@ -60,6 +60,11 @@ class RowResult:
     def rejected(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    @property
+    def outcome_label(self) -> str:
+        """The outcome as the preview shows it ("Không đổi", not "unchanged")."""
+        return str(RowOutcome(self.outcome).label)
+
 
 @dataclass
 class ImportSummary:

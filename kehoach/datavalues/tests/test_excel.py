@@ -154,6 +154,8 @@ def test_web_pages_download_and_upload(personas, commune, opened):
         reverse("datavalues:excel-upload", args=["XA-NAM"]), {"file": io.BytesIO(data), "action": "dry_run"}
     )
     assert page.status_code == 200 and "Chạy thử" in page.content.decode() and not DataValue.objects.exists()
+    preview = page.content.decode()
+    assert "<td>Thêm mới</td>" in preview and "<td>created</td>" not in preview  # outcomes in Vietnamese
     page = c.post(
         reverse("datavalues:excel-upload", args=["XA-NAM"]),
         {"file": io.BytesIO(data), "action": "commit"},

@@ -93,3 +93,21 @@ def test_main_menu_hides_links_the_role_cannot_open(personas, seed_plan):
     page = reverse("web:plan", args=[seed_plan.code])
     assert f'href="{link}"' in _client(personas.owner).get(page).content.decode()
     assert f'href="{link}"' not in _client(personas.commune).get(page).content.decode()
+
+
+def test_error_pages_speak_vietnamese(db, personas):
+    """404 (another commune's form, a mistyped address), 403 and the CSRF refusal (a page left open
+    too long): no English page from the framework."""
+    from django.template.loader import render_to_string
+    from django.test import Client
+
+    client = Client()
+    client.force_login(personas.commune)
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404 and "Không tìm thấy trang" in missing.content.decode()
+    assert "Not Found" not in missing.content.decode()
+    stale = Client(enforce_csrf_checks=True).post("/dang-nhap/", {"username": "x", "password": "y"})
+    assert stale.status_code == 403 and "trang đã cũ" in stale.content.decode()
+    assert "CSRF verification failed" not in stale.content.decode()
+    assert "Có lỗi ở máy chủ" in render_to_string("500.html")
+    assert "Không có quyền" in render_to_string("403.html")
