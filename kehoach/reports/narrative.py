@@ -103,8 +103,27 @@ def short(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+NOT_ACHIEVED = "not_achieved"
+
+
 def behind(data: ReportData) -> list[TargetRow]:
     return [t for t in data.targets if t.status not in GOOD and t.status != NO_DATA]
+
+
+def _groups(data: ReportData) -> list[tuple[str, list[TargetRow]]]:
+    """Targets that need attention, named for what they are: a milestone missed is "không đạt",
+    not "at risk" (a review lists both, and the counts must add up). (what, rows)."""
+    late = behind(data)
+    missed = [t for t in late if t.status == NOT_ACHIEVED]
+    lagging = [t for t in late if t.status != NOT_ACHIEVED]
+    return [
+        (what, rows)
+        for what, rows in (
+            (_("không đạt (đã qua mốc)"), missed),
+            (_("chậm tiến độ hoặc có nguy cơ không đạt"), lagging),
+        )
+        if rows
+    ]
 
 
 def _count_phrase(data: ReportData) -> str:
@@ -140,20 +159,23 @@ def results_text(data: ReportData) -> str:
     ]
     if not is_annual(data):
         due = [t for t in data.targets if t.milestone_year <= data.year]
-        achieved = [t for t in due if t.status == "achieved"]
+        verdicts = [assessment(t, data.year) for t in due]
+        parts = [
+            _("{n} chỉ tiêu {verdict}").format(n=n, verdict=verdict.lower())
+            for verdict in (_("Đạt"), _("Không đạt"), _("Chưa có số liệu để đánh giá"))
+            if (n := verdicts.count(verdict))
+        ]
         lines.append(
-            _(
-                "Trong {due} chỉ tiêu có mốc đến năm {year}, {achieved} chỉ tiêu đạt, "
-                "{missed} chỉ tiêu chưa đạt hoặc chưa đánh giá được."
-            ).format(due=len(due), year=data.year, achieved=len(achieved), missed=len(due) - len(achieved))
+            _("Trong {due} chỉ tiêu có mốc đến năm {year}: {parts}.").format(
+                due=len(due), year=data.year, parts="; ".join(parts) or _("chưa có chỉ tiêu nào")
+            )
         )
-    late = behind(data)
-    if late:
-        lines.append(_("Các chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt:"))
-        lines += [_behind_line(t) for t in late[:MAX_LISTED]]
-        if len(late) > MAX_LISTED:
+    for what, rows in _groups(data):
+        lines.append(_("Các chỉ tiêu {what}:").format(what=what))
+        lines += [_behind_line(t) for t in rows[:MAX_LISTED]]
+        if len(rows) > MAX_LISTED:
             lines.append(
-                _("- Và {n} chỉ tiêu khác (xem Biểu chỉ tiêu kèm theo).").format(n=len(late) - MAX_LISTED)
+                _("- Và {n} chỉ tiêu khác (xem Biểu chỉ tiêu kèm theo).").format(n=len(rows) - MAX_LISTED)
             )
     missing = [t for t in data.targets if t.status == NO_DATA]
     if missing:
@@ -258,13 +280,9 @@ def budget_text(data: ReportData) -> str:
 
 def difficulties_text(data: ReportData) -> str:
     lines = []
-    late = behind(data)
-    if late:
-        lines.append(
-            _("- {n} chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt ({codes}).").format(
-                n=len(late), codes=", ".join(t.code for t in late[:MAX_LISTED])
-            )
-        )
+    for what, rows in _groups(data):
+        codes = ", ".join(t.code for t in rows[:MAX_LISTED]) + ("…" if len(rows) > MAX_LISTED else "")
+        lines.append(_("- {n} chỉ tiêu {what} ({codes}).").format(n=len(rows), what=what, codes=codes))
     _ya, _yp, alloc, paid = money_totals(data)
     if alloc > 0 and paid * 100 / alloc < 80:
         lines.append(_("- Tỷ lệ giải ngân lũy kế mới đạt {rate}.").format(rate=rate(paid, alloc)))
