@@ -42,6 +42,8 @@ class AllocationSerializer(serializers.ModelSerializer[Allocation]):
     source = serializers.ChoiceField(choices=Source.choices)  # type: ignore[assignment]  # DRF pops declared fields
     kind = serializers.ChoiceField(choices=Kind.choices)
     amount_million_vnd = serializers.DecimalField(max_digits=20, decimal_places=3, coerce_to_string=True)
+    # Sent true when the amount takes the programme past the plan's stated total on purpose.
+    confirmOverPlan = serializers.BooleanField(write_only=True, required=False, default=False)
 
     class Meta:
         model = Allocation
@@ -62,6 +64,7 @@ class AllocationSerializer(serializers.ModelSerializer[Allocation]):
             "carried_from_year",
             "note",
             "is_demo",
+            "confirmOverPlan",
         ]
         read_only_fields = ["is_demo"]
 
@@ -134,7 +137,11 @@ class AllocationList(generics.ListCreateAPIView[Allocation]):
         serializer.is_valid(raise_exception=True)
         plan = plan_for(user=request.user, code=serializer.validated_data["plan"]["code"])
         allocation = services.create_allocation(
-            actor=request.user, plan=plan, data=serializer.to_input(), channel=Channel.API
+            actor=request.user,
+            plan=plan,
+            data=serializer.to_input(),
+            channel=Channel.API,
+            confirmed=serializer.validated_data.get("confirmOverPlan", False),
         )
         return Response(AllocationSerializer(allocation).data, status=201)
 
@@ -153,7 +160,11 @@ class AllocationDetail(generics.RetrieveUpdateDestroyAPIView[Allocation]):
         serializer = AllocationSerializer(allocation, data=data)
         serializer.is_valid(raise_exception=True)
         services.update_allocation(
-            actor=request.user, allocation=allocation, data=serializer.to_input(), channel=Channel.API
+            actor=request.user,
+            allocation=allocation,
+            data=serializer.to_input(),
+            channel=Channel.API,
+            confirmed=serializer.validated_data.get("confirmOverPlan", False),
         )
         return Response(AllocationSerializer(allocation).data)
 

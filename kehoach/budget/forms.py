@@ -49,6 +49,11 @@ class AllocationForm(_Reason):
         help_text=_("Để trống nếu là vốn giao mới trong năm."),
     )
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    confirm_over_plan = forms.BooleanField(
+        label=_("Xác nhận số tiền đúng dù tổng vốn giao vượt kế hoạch giai đoạn"),
+        required=False,
+        help_text=_("Chỉ đánh dấu khi hệ thống báo vượt kế hoạch và kế hoạch vốn đã được điều chỉnh."),
+    )
 
     field_order = [
         "programme",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from kehoach.budget.excel_format import (
 from kehoach.budget.import_rows import Resolver
 from kehoach.budget.inputs import AllocationInput, DisbursementInput, key_of
 from kehoach.budget.models import Allocation, Disbursement
+from kehoach.budget.selectors import over_plan
 from kehoach.core.exceptions import PermissionDenied, ValidationFailed
 from kehoach.plans.models import Plan
 from kehoach.spreadsheets.errors import FileRejected, Problem
@@ -131,7 +133,32 @@ def analyse(*, actor: Any, plan: Plan, data: bytes) -> ImportReport:
                     existing = _disbursement_match(resolver, row, outcome, found, akey in from_file)
             _outcome(outcome, resolver, seen, existing)
             report.rows.append(outcome)
+    report.problems += _over_plan(plan, report, allocations)
     return report
+
+
+def _over_plan(plan: Plan, report: ImportReport, saved: dict[str, Allocation]) -> list[Problem]:
+    """A warning (shown in the dry run; the import goes on) at the first row taking a programme's
+    allocations past the plan's stated total, counting every earlier row of the file with it."""
+    added: dict[str, Decimal] = {}
+    warned: set[str] = set()
+    found = []
+    for row in report.rows:
+        data = row.allocation
+        if row.sheet != ALLOCATION_SHEET or data is None or row.status not in ("created", "updated"):
+            continue
+        old = saved[row.key].amount_million_vnd if row.status == "updated" else Decimal(0)
+        code = data.programme.code
+        added[code] = added.get(code, Decimal(0)) + data.amount_million_vnd - old
+        if code in warned or added[code] <= 0:
+            continue
+        warning = over_plan(
+            plan=plan, programme_id=data.programme.pk, programme_code=code, year=data.year, change=added[code]
+        )
+        if warning:
+            warned.add(code)
+            found.append(Problem(f"Cảnh báo: {warning}", row.sheet, row.row, severity="warning"))
+    return found
 
 
 class _Match:
@@ -202,12 +229,17 @@ def _apply(actor: Any, plan: Plan, report: ImportReport) -> None:
         if row.sheet != ALLOCATION_SHEET or row.allocation is None:
             continue
         if row.status == "created":
+            # Over the plan: the dry run warned, and committing after it is the confirmation.
             saved[row.key] = services.create_allocation(
-                actor=actor, plan=plan, data=row.allocation, channel=Channel.IMPORT
+                actor=actor, plan=plan, data=row.allocation, channel=Channel.IMPORT, confirmed=True
             )
         elif row.status == "updated":
             services.update_allocation(
-                actor=actor, allocation=saved[row.key], data=row.allocation, channel=Channel.IMPORT
+                actor=actor,
+                allocation=saved[row.key],
+                data=row.allocation,
+                channel=Channel.IMPORT,
+                confirmed=True,
             )
     for row in report.rows:
         if row.sheet != DISBURSEMENT_SHEET or row.allocation is None or row.disbursement is None:

@@ -15,6 +15,7 @@ from kehoach.budget.checks import check_budget
 from kehoach.budget.facts import AllocationFact, DisbursementFact, PlannedLine
 from kehoach.budget.models import AlertPolicy, Allocation, Disbursement, ProgrammeComponent
 from kehoach.core.exceptions import NotFound
+from kehoach.core.formatting import vn_number
 from kehoach.orgunits.models import OrgUnit, UnitLineage
 from kehoach.orgunits.selectors import org_tree
 from kehoach.plans.document import Finding
@@ -96,6 +97,41 @@ def planned_lines(*, plan: Plan) -> list[PlannedLine]:
         )
         for b in lines
     ]
+
+
+def over_plan(
+    *, plan: Plan, programme_id: int, programme_code: str, year: int, change: Decimal, exclude: Any = None
+) -> str | None:
+    """Vietnamese warning when allocating `change` more (in `year`) would take the programme's
+    allocations past the plan's stated total for the phase covering that year; None otherwise.
+
+    A typo of a few digits (12.345.670 for 12.345,67 triệu đồng) otherwise reaches the public
+    portal at once; a real over-plan allocation (a revised plan) is confirmed by whoever enters it."""
+    tops = [
+        line
+        for line in planned_lines(plan=plan)
+        if line.parent is None
+        and line.programme == programme_code
+        and ((span := line.years()) is None or span[0] <= year <= span[1])
+    ]
+    if not tops:
+        return None
+    planned = sum((line.amount for line in tops), start=Decimal(0))
+    rows = Allocation.objects.filter(plan=plan, programme_id=programme_id)
+    spans = [span for line in tops if (span := line.years()) is not None]
+    if len(spans) == len(tops):  # every line names its years: count the allocations of those years
+        rows = rows.filter(year__gte=min(s[0] for s in spans), year__lte=max(s[1] for s in spans))
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    total = (rows.aggregate(total=Sum("amount_million_vnd"))["total"] or Decimal(0)) + change
+    if total <= planned:
+        return None
+    phase = next((line.phase for line in tops if line.phase), "")
+    return (
+        f"Tổng vốn giao của chương trình {programme_code} sẽ là {vn_number(total)} triệu đồng, vượt "
+        f"kế hoạch{f' giai đoạn {phase}' if phase else ''} là {vn_number(planned)} triệu đồng. "
+        "Kiểm tra lại số tiền (đơn vị: triệu đồng)."
+    )
 
 
 def plan_money(*, plan: Plan, user: Any) -> PlanMoney:

@@ -22,6 +22,7 @@ from kehoach.budget.inputs import (
     snapshot,
 )
 from kehoach.budget.models import Allocation, Disbursement
+from kehoach.budget.selectors import over_plan
 from kehoach.core.exceptions import Conflict, PermissionDenied, ValidationFailed
 from kehoach.core.text import nfc
 from kehoach.orgunits.models import OrgUnit
@@ -55,14 +56,38 @@ def _duplicate(plan: Plan, data: AllocationInput, exclude: int | None = None) ->
         )
 
 
+CONFIRM_OVER_PLAN = "Nếu số tiền đúng (kế hoạch vốn đã được điều chỉnh), hãy đánh dấu xác nhận rồi ghi lại."
+
+
+def _check_plan(plan: Plan, data: AllocationInput, confirmed: bool, exclude: int | None = None) -> None:
+    warning = over_plan(
+        plan=plan,
+        programme_id=data.programme.pk,
+        programme_code=data.programme.code,
+        year=data.year,
+        change=data.amount_million_vnd,
+        exclude=exclude,
+    )
+    if warning and not confirmed:
+        raise ValidationFailed(f"{warning} {CONFIRM_OVER_PLAN}", messages=[warning, CONFIRM_OVER_PLAN])
+
+
 @transaction.atomic
 def create_allocation(
-    *, actor: Any, plan: Plan, data: AllocationInput, channel: Channel | str, reason: str = ""
+    *,
+    actor: Any,
+    plan: Plan,
+    data: AllocationInput,
+    channel: Channel | str,
+    reason: str = "",
+    confirmed: bool = False,
 ) -> Allocation:
+    """`confirmed`: the sender saw that the amount takes the programme past the plan and means it."""
     _require(actor, plan, data.commune)
     problems = allocation_problems(plan=plan, data=data)
     if problems:
         raise ValidationFailed(problems[0], messages=problems)
+    _check_plan(plan, data, confirmed)
     _duplicate(plan, data)
     allocation = Allocation(plan=plan, **clean_values(data))
     _save(allocation, "Dòng giao vốn này đã có.")
@@ -80,7 +105,13 @@ def create_allocation(
 
 @transaction.atomic
 def update_allocation(
-    *, actor: Any, allocation: Allocation, data: AllocationInput, channel: Channel | str, reason: str = ""
+    *,
+    actor: Any,
+    allocation: Allocation,
+    data: AllocationInput,
+    channel: Channel | str,
+    reason: str = "",
+    confirmed: bool = False,
 ) -> bool:
     """Returns whether anything changed (nothing is written or audited otherwise)."""
     _require(actor, allocation.plan, allocation.commune)
@@ -88,6 +119,11 @@ def update_allocation(
     problems = allocation_problems(plan=allocation.plan, data=data)
     if problems:
         raise ValidationFailed(problems[0], messages=problems)
+    if (
+        data.amount_million_vnd > allocation.amount_million_vnd
+        or data.programme.pk != allocation.programme_id
+    ):
+        _check_plan(allocation.plan, data, confirmed, exclude=allocation.pk)
     old = snapshot(allocation)
     for name, value in clean_values(data).items():
         if name != "is_demo":

@@ -88,6 +88,7 @@ def allocation_create(request: HttpRequest, code: str) -> HttpResponse:
                 data=form.to_input(),
                 channel=Channel.WEB,
                 reason=form.cleaned_data["reason"],
+                confirmed=form.cleaned_data["confirm_over_plan"],
             )
         except KehoachError as exc:
             _failed(form, exc)
@@ -170,6 +171,7 @@ def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             data=form.to_input(),
             channel=Channel.WEB,
             reason=form.cleaned_data["reason"],
+            confirmed=form.cleaned_data["confirm_over_plan"],
         )
 
     title = f"Sửa dòng giao vốn {allocation.ref}"

@@ -85,3 +85,14 @@ def test_the_report_annex_writes_a_growth_target_in_the_levels_unit(seed_plan):
     rows, _counted = target_rows(seed_plan, 2025, dt.date(2025, 12, 14))
     growth = next(r for r in rows if r.code == "T2030-01")
     assert growth.measure_unit == "triệu đồng"
+
+
+def test_the_money_page_says_where_its_figures_come_from(seed_plan):
+    from django.test import Client
+    from django.urls import reverse
+
+    money = Client().get(reverse("portal:money", args=[seed_plan.code])).content.decode()
+    assert "do cơ quan tài chính ghi theo quyết định giao vốn" in money
+    assert "đã được cơ quan có thẩm quyền phê duyệt" not in money  # no approval workflow for money
+    targets = Client().get(reverse("portal:targets", args=[seed_plan.code])).content.decode()
+    assert "đã được cơ quan có thẩm quyền phê duyệt" in targets
