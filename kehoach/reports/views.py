@@ -105,6 +105,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editable = not report.is_issued and can_issue_report(request.user, report.plan)
     form = EditReportForm(request.POST or None, report=report) if editable else None
     if request.method == "POST":
+        if form is None and report.is_issued and can_issue_report(request.user, report.plan):
+            # A tab left open on the draft: the reason is the issue, not a missing permission.
+            messages.error(
+                request, _("Báo cáo đã ban hành thì không sửa được nữa; nội dung vừa gửi chưa được ghi.")
+            )
+            return redirect("reports:detail", pk=report.pk)
         if form is None:
             return _forbidden(request)
         if form.is_valid():

@@ -182,3 +182,13 @@ def test_unit_history_shows_old_and_new_values(url, xa, personas, commune):
     )
     html = client(personas.owner).get(reverse("datavalues:unit-history", args=[commune.pk])).content.decode()
     assert "Sửa sai" in html and "110" in html and "API" in html
+
+
+def test_a_refused_save_says_why_rather_than_no_permission(xa, commune, personas, url):
+    from kehoach.datavalues.models import Submission
+
+    save_data_values(actor=SYSTEM, data_set=xa, rows=[row(1, "DS_TONG", 5)], channel=Channel.CLI)
+    Submission.objects.filter(data_set=xa).update(status="submitted")
+    page = client(personas.commune).post(url, {"v:DS_TONG:default": "7"})
+    text = page.content.decode()
+    assert page.status_code == 403 and "số liệu bị khóa" in text and "Vai trò của bạn" not in text

@@ -34,9 +34,8 @@ def entry(request: HttpRequest, data_set: str, unit: int, period: str) -> HttpRe
     summary: r.ImportSummary | None = None
     where: dict[int, tuple[str, str]] = {}
     if request.method == "POST":
-        if blocker:
-            messages.error(request, blocker)
-            return render(request, "web/forbidden.html", status=403)
+        if blocker:  # the period, the unit or the form's status, said as it is (not "no permission")
+            return render(request, "web/forbidden.html", {"reason": blocker}, status=403)
         rows, where = parse_post(cat, request.POST, unit_key=ou.key, period=p.code)
         summary = save_data_values(
             actor=request.user,

@@ -146,3 +146,10 @@ def test_text_pasted_with_control_characters_is_refused_with_a_message(draft, pe
     assert "ký tự điều khiển" in answer.content.decode()
     draft.refresh_from_db()
     assert "\x0b" not in draft.sections["results"]
+
+
+def test_saving_an_issued_report_from_a_stale_tab_says_it_was_issued(issued, personas):
+    client = _client(personas.owner)
+    page = client.post(f"/bao-cao/{issued.pk}/", {"subject": "Sửa muộn"}, follow=True).content.decode()
+    assert "Báo cáo đã ban hành thì không sửa được nữa" in page
+    assert "Chỉ cơ quan chủ trì" not in page
