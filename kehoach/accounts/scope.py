@@ -13,6 +13,8 @@ Rules (issue #2):
 - plan owner: reads within its units; changes the plans whose unit is in its scope.
 A plan is visible when its unit is related to the user's units: the same unit, above, below, or
 linked through the 2025 reorganisation (a new commune's officer still sees the old district plan).
+A user's units reach, besides everything below them, the units formed from them in the 2025
+reorganisation and everything below those (decision 0004): the territory continues.
 """
 
 from __future__ import annotations
@@ -53,9 +55,16 @@ def _build(user: Any) -> Scope:
     tree = org_tree()
     own = roots | tree.descendants(roots)
     # Reorganisation relatives: units that merged into, or were formed from, the user's units.
-    lineage = UnitLineage.objects.filter(Q(predecessor__in=own) | Q(successor__in=own)).values_list(
-        "predecessor_id", "successor_id"
+    lineage = list(
+        UnitLineage.objects.filter(Q(predecessor__in=own) | Q(successor__in=own)).values_list(
+            "predecessor_id", "successor_id"
+        )
     )
+    # The units formed from the user's units in the 2025 reorganisation continue that territory:
+    # the district's officers keep reaching its communes once they became new communes (the plan's
+    # area over time, as datavalues.selectors.area_units draws it), and what lies below them.
+    successors = {successor for predecessor, successor in lineage if predecessor in own} - own
+    own |= successors | tree.descendants(successors)
     relatives = {u for pair in lineage for u in pair}
     related = own | relatives | tree.ancestors(own | relatives)
     return Scope(user.role, False, frozenset(own), frozenset(related), user.agency_id)
