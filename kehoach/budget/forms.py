@@ -24,6 +24,12 @@ class _Reason(forms.Form):
     reason = forms.CharField(label=_("Lý do (ghi vào nhật ký)"), required=False, max_length=500)
 
 
+class CommuneField(forms.ModelChoiceField[OrgUnit]):
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        """A commune that ended in the 2025 reorganisation says so: "Xã Bum Nưa (đến 30/06/2025)"."""
+        return f"{obj.name} ({_('đến')} {obj.valid_to:%d/%m/%Y})" if obj.valid_to else obj.name
+
+
 class AllocationForm(_Reason):
     programme = forms.ModelChoiceField(queryset=Programme.objects.all(), label=_("Chương trình"))
     component = forms.ModelChoiceField(
@@ -34,7 +40,7 @@ class AllocationForm(_Reason):
     source = forms.ChoiceField(choices=Source.choices, label=_("Nguồn vốn"))
     kind = forms.ChoiceField(choices=Kind.choices, label=_("Loại vốn"))
     year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
-    commune = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Xã"), required=False)
+    commune = CommuneField(queryset=OrgUnit.objects.none(), label=_("Xã"), required=False)
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.all(), label=_("Cơ quan thực hiện"), required=False
     )

@@ -102,6 +102,11 @@ def allocation_problems(*, plan: Plan, data: AllocationInput) -> list[str]:
             out.append(f"“{data.commune}” không phải là đơn vị cấp xã.")
         elif not in_plan_area(plan, data.commune):
             out.append(f"“{data.commune}” không thuộc địa bàn của kế hoạch.")
+        elif data.commune.valid_to is not None and data.year > data.commune.valid_to.year:
+            out.append(
+                f"“{data.commune}” chỉ tồn tại đến ngày {data.commune.valid_to:%d/%m/%Y}: vốn năm "
+                f"{data.year} giao cho xã mới hình thành từ xã này."
+            )
     if data.carried_from_year is not None and data.carried_from_year >= data.year:
         out.append("Năm chuyển nguồn phải trước năm giao vốn.")
     if data.decision_date is not None and data.decision_date.year > data.year:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
@@ -49,3 +50,17 @@ def search_units(*, queryset: QuerySet[OrgUnit], text: str) -> QuerySet[OrgUnit]
 
 def units_active_on(*, queryset: QuerySet[OrgUnit], day: dt.date) -> QuerySet[OrgUnit]:
     return queryset.exclude(valid_from__gt=day).exclude(valid_to__lt=day)
+
+
+def parent_names(unit_ids: Iterable[int]) -> dict[int, str]:
+    """The name of each unit's parent, today's if it has one, else its last: enough to tell apart
+    two villages of the same name ("Bản Mường Tè 3 (Xã Bum Nưa)")."""
+    links = UnitParent.objects.filter(unit_id__in=list(unit_ids)).values_list(
+        "unit_id", "parent__name", "valid_to"
+    )
+    found: dict[int, tuple[dt.date, str]] = {}
+    for unit, name, until in links:
+        rank = until or dt.date.max  # the current link wins, then the latest ended one
+        if unit not in found or rank > found[unit][0]:
+            found[unit] = (rank, name)
+    return {unit: name for unit, (_rank, name) in found.items()}

@@ -175,3 +175,23 @@ def test_the_alert_policy_is_a_setting_with_defaults(db):
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         AlertPolicy.objects.create(q1_percent=60, q2_percent=50)
+
+
+def test_money_for_a_year_after_a_commune_ended_goes_to_the_commune_formed_from_it(
+    personas, seed_plan, commune
+):
+    assert commune.valid_to is not None  # the persona's commune ended on 30/06/2025
+    later = make_input(commune=commune, year=2026)
+    with pytest.raises(ValidationFailed) as refused:
+        services.create_allocation(actor=personas.finance, plan=seed_plan, data=later, channel=Channel.WEB)
+    assert "chỉ tồn tại đến ngày 30/06/2025" in refused.value.message
+    earlier = make_input(commune=commune, year=2025)
+    services.create_allocation(actor=personas.finance, plan=seed_plan, data=earlier, channel=Channel.WEB)
+
+
+def test_the_commune_choice_says_which_communes_ended(personas, seed_plan):
+    from kehoach.budget.forms import AllocationForm
+
+    form = AllocationForm(plan=seed_plan, user=personas.finance)
+    labels = [str(label) for _value, label in form.fields["commune"].choices]
+    assert any(label.endswith("(đến 30/06/2025)") for label in labels)

@@ -167,6 +167,10 @@ def test_approvals_page_lists_waiting_reports_with_bounded_queries(
     with django_assert_max_num_queries(20):
         html = c.get(reverse("datavalues:approvals")).content.decode()
     assert "Phê duyệt" in html and "Trả lại để sửa" in html
+    # Two villages may share a name: each unit is shown with the unit above it.
+    commune = personas.commune.units.get()
+    parent = commune.parent_links.order_by("-valid_from").first().parent
+    assert f'{commune.name} <span class="muted">({parent.name})</span>' in html
 
 
 def test_main_menu_and_plan_tab_are_registered(personas, seed_plan):

@@ -23,6 +23,7 @@ from kehoach.datavalues.services import approve_submission, reopen_submission, r
 from kehoach.datavalues.views.common import period_of
 from kehoach.indicators.models import DataSet
 from kehoach.indicators.periods import Period
+from kehoach.orgunits.selectors import parent_names
 from kehoach.plans.models import Plan
 from kehoach.plans.selectors import default_plan_for, plan_for
 
@@ -42,6 +43,9 @@ def approvals(request: HttpRequest) -> HttpResponse:
     waiting = list(qs.filter(status=SubmissionStatus.SUBMITTED).order_by("submitted_at")[:LIST_LIMIT])
     decided = list(qs.exclude(status=SubmissionStatus.SUBMITTED).order_by("-decided_at", "-pk")[:50])
     can_decide = {s.pk for s in waiting + decided if scope.can_approve_data(request.user, s.unit_id)}
+    places = parent_names(s.unit_id for s in waiting + decided)
+    for s in waiting + decided:
+        s.place = places.get(s.unit_id, "")  # type: ignore[attr-defined]  # for the template only
     return render(
         request,
         "datavalues/approvals.html",
