@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.forms import ModelChoiceField
 
 from kehoach.audit.choices import Channel
 from kehoach.audit.models import AuditEvent
@@ -192,6 +193,7 @@ def test_money_for_a_year_after_a_commune_ended_goes_to_the_commune_formed_from_
 def test_the_commune_choice_says_which_communes_ended(personas, seed_plan):
     from kehoach.budget.forms import AllocationForm
 
-    form = AllocationForm(plan=seed_plan, user=personas.finance)
-    labels = [str(label) for _value, label in form.fields["commune"].choices]
+    field = AllocationForm(plan=seed_plan, user=personas.finance).fields["commune"]
+    assert isinstance(field, ModelChoiceField)
+    labels = [str(label) for _value, label in field.choices]
     assert any(label.endswith("(đến 30/06/2025)") for label in labels)
