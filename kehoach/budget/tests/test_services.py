@@ -195,5 +195,5 @@ def test_the_commune_choice_says_which_communes_ended(personas, seed_plan):
 
     field = AllocationForm(plan=seed_plan, user=personas.finance).fields["commune"]
     assert isinstance(field, ModelChoiceField)
-    labels = [str(label) for _value, label in field.choices]
+    labels = [field.label_from_instance(unit) for unit in field.queryset]
     assert any(label.endswith("(đến 30/06/2025)") for label in labels)
