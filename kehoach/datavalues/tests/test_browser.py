@@ -83,3 +83,27 @@ def test_commune_enters_explains_a_warning_submits_and_owner_approves(setup, liv
     assert DataValue.objects.get(unit=commune, period="2024", element__code="DS_TONG").comment.startswith(
         "Sáp nhập"
     )
+
+
+def test_figures_typed_before_the_session_expired_are_offered_back_after_signing_in(setup, live_server, page):
+    officer, _owner, commune = setup
+    login(page, live_server, officer)
+    form_url = f"{live_server.url}/so-lieu/nhap/XA-NAM/{commune.pk}/2024/"
+    page.goto(form_url)
+    page.get_by_label("Dân số – Tổng số").fill("1.030")  # near 2021-2023 (no outlier warning)
+    kept = [c for c in page.context.cookies() if c["name"] != "sessionid"]
+    page.context.clear_cookies()  # the session ended after 8 hours (the CSRF cookie stays)
+    page.context.add_cookies(kept)
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Số bạn đã gõ vào biểu nhập số liệu vẫn được giữ").wait_for()
+    page.get_by_label("Tên đăng nhập").fill(officer.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(form_url)  # back on the form, which came back empty from the server
+    assert page.get_by_label("Dân số – Tổng số").input_value() == ""
+    page.get_by_role("button", name="Khôi phục số đã gõ").click()
+    assert page.get_by_label("Dân số – Tổng số").input_value() == "1.030"
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Đã lưu").first.wait_for()
+    page.reload()  # saved: the kept copy equals the page and is dropped, no banner
+    assert page.get_by_role("button", name="Khôi phục số đã gõ").count() == 0
