@@ -23,18 +23,21 @@ from kehoach.budget.checks import check_stated_components
 from kehoach.budget.choices import Source
 from kehoach.budget.facts import AllocationFact
 from kehoach.budget.selectors import PlanMoney
-from kehoach.core.formatting import vn_number
+from kehoach.core.formatting import vn_date, vn_number
 from kehoach.orgunits.models import OrgUnit
 from kehoach.portal.tables import Column, Table, Value
 
 
-def in_sentence(unit: OrgUnit) -> str:
+def in_sentence(unit: OrgUnit, *, say_ended: bool = False) -> str:
     """A unit's name inside a sentence: its level word in lower case ("tại xã Bum Nưa"; the name
-    stored is "Xã Bum Nưa", as a heading or list item shows it)."""
+    stored is "Xã Bum Nưa", as a heading or list item shows it). `say_ended`: a unit that ended in
+    the 2025 reorganisation says so, since a new commune may carry the same name: "xã Bum Nưa (cũ,
+    đến 30/06/2025)"."""
     kind = (unit.kind or "").strip()
-    if kind and unit.name.startswith(kind):
-        return kind.lower() + unit.name[len(kind) :]
-    return unit.name
+    name = kind.lower() + unit.name[len(kind) :] if kind and unit.name.startswith(kind) else unit.name
+    if say_ended and unit.valid_to is not None:
+        name += " " + _("(cũ, đến %(day)s)") % {"day": vn_date(unit.valid_to)}
+    return name
 
 
 def counted() -> str:

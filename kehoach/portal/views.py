@@ -191,7 +191,7 @@ def commune_notice(request: HttpRequest, code: str, unit: int) -> HttpResponse:
     context = {
         "plan": plan,
         "commune": commune,
-        "commune_in_sentence": pages.in_sentence(commune),
+        "commune_in_sentence": pages.in_sentence(commune, say_ended=True),
         "today": today,
         "counts": pages.status_counts(progress),
         "feedback": selectors.published_feedback(plan, commune=commune)[:5],

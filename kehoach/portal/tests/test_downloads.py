@@ -68,6 +68,8 @@ def test_the_commune_notice_is_printable_and_lists_the_commune(seed_plan, person
     response = Client().get(reverse("portal:notice", args=[seed_plan.code, commune.pk]))
     html = response.content.decode()
     assert response.status_code == 200 and commune.name in html and "THÔNG BÁO CÔNG KHAI" in html
+    # The commune ended in 2025 and a new commune may carry its name: the notice says which it is.
+    assert commune.valid_to is not None and "(cũ, đến 30/06/2025)" in html
     assert (
         Client().get(reverse("portal:notice", args=[seed_plan.code, seed_plan.admin_unit_id])).status_code
         == 404
