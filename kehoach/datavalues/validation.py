@@ -208,10 +208,13 @@ def _outlier(ctx: _Context, rule: RuleSpec, history: Mapping[Key, Sequence[Decim
 
 
 def _outlier_text(value: Decimal, score: OutlierScore, threshold: Decimal) -> str:
+    # Plain words first (what an officer checks), the method after, for whoever asks why.
     return (
-        f"giá trị {vn_number(value)} khác thường so với {score.n} kỳ trước của đơn vị "
-        f"(trung vị {vn_number(score.median)}, độ lệch {score.spread_name} {vn_number(score.spread)}; "
-        f"điểm lệch {vn_number(score.score, 1)} > ngưỡng {vn_number(threshold)})."
+        f"giá trị {vn_number(value)} khác thường so với {score.n} kỳ trước của đơn vị: các kỳ trước "
+        f"thường quanh {vn_number(score.median)}, chênh nhau khoảng {vn_number(score.spread)}. "
+        "Nếu số đúng, hãy ghi chú lý do; nếu nhầm, hãy sửa lại. "
+        f"(Cách tính: trung vị {vn_number(score.median)}, độ lệch {score.spread_name} "
+        f"{vn_number(score.spread)}; mức lệch {vn_number(score.score, 1)} > ngưỡng {vn_number(threshold)}.)"
     )
 
 
