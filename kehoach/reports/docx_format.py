@@ -59,7 +59,19 @@ def landscape(doc: DocxDocument) -> Section:
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(30), Mm(15)
+    # Numbering goes on: the annex is not a document's first page (it inherits the body's header,
+    # which a "different first page" would replace with the empty one).
+    section.different_first_page_header_footer = False
     return section
+
+
+def outline(paragraph: Paragraph, level: int) -> Paragraph:
+    """Mark a heading for Word's navigation pane and table of contents, keeping Decree 30's look
+    (a Heading style would bring its own font, colour and spacing)."""
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    paragraph._p.get_or_add_pPr().append(element)
+    return paragraph
 
 
 def number_pages(section: Section) -> None:

@@ -151,12 +151,12 @@ def build_report(data: ReportData, head: d.DocumentHead, sections: Mapping[str, 
 
     def heading(text: str) -> None:
         nonlocal part
-        f.para(doc, f"{ROMAN[part]}. {text.upper()}", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        f.outline(f.para(doc, f"{ROMAN[part]}. {text.upper()}", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT), 0)
         part += 1
 
     heading(_("Kết quả thực hiện"))
     for i, key in enumerate((d.RESULTS, d.TASKS, d.BUDGET), start=1):
-        f.para(doc, f"{i}. {headings[key]}", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        f.outline(f.para(doc, f"{i}. {headings[key]}", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT), 1)
         _narrative(doc, sections.get(key, ""))
         if key == d.RESULTS and data.kind != "annual":
             _assessment_table(doc, data)
@@ -176,7 +176,7 @@ def build_report(data: ReportData, head: d.DocumentHead, sections: Mapping[str, 
 
 def appendix(doc: DocxDocument, data: ReportData, head: d.DocumentHead) -> None:
     f.landscape(doc)
-    f.para(doc, _("BIỂU CHỈ TIÊU"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    f.outline(f.para(doc, _("BIỂU CHỈ TIÊU"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0), 0)
     attached = _(
         "(Kèm theo Báo cáo {number} ngày {date} của {issuer}; số liệu tính đến ngày {as_of})"
     ).format(

@@ -232,3 +232,19 @@ def test_the_indicator_workbook_writes_years_as_years():
     header = [c.value for c in sheet[1]]
     row = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
     assert row["Mốc năm"] == "2025" and row["Năm gốc"] == "2020"
+
+
+def test_headings_reach_the_navigation_pane_and_the_annex_page_is_numbered():
+    from docx.oxml.ns import qn
+
+    doc = _doc()
+    levels = {
+        p.text: p._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val"))
+        for p in doc.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:outlineLvl")) is not None
+    }
+    assert levels.get("I. KẾT QUẢ THỰC HIỆN") == "0" and levels.get("BIỂU CHỈ TIÊU") == "0"
+    assert "1" in levels.values()  # the numbered parts under a heading
+    annex = doc.sections[-1]
+    assert not annex.different_first_page_header_footer and annex.header.is_linked_to_previous
+    assert "PAGE" in doc.sections[0].header._element.xml  # the body's numbering, which the annex inherits
