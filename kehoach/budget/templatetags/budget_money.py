@@ -28,5 +28,5 @@ def unit_name(unit: str) -> str:
 
 @register.filter
 def rate_text(value: Decimal | None) -> str:
-    """39,4% or an em dash when nothing was allocated."""
-    return vn_percent(value) if value is not None else "—"
+    """39,4% (87,0%, not 87%, beside 87,7%) or an em dash when nothing was allocated."""
+    return vn_percent(value, 1) if value is not None else "—"  # one decimal always: 87,0% beside 87,7%

@@ -66,3 +66,10 @@ def test_timeline_runs_quarter_by_quarter_with_cumulative_figures():
     assert points[-1].cumulative_disbursed == Decimal("400.5") and points[-1].cumulative_allocated == Decimal(
         600
     )
+
+
+def test_rates_always_show_one_decimal():
+    from kehoach.budget.templatetags.budget_money import rate_text
+
+    assert [rate_text(Decimal(v)) for v in ("87", "87.7", "100")] == ["87,0%", "87,7%", "100,0%"]
+    assert rate_text(None) == "—"
