@@ -139,7 +139,10 @@ def performance_table(
                     y == j.milestone_year,
                     actual,
                     pages.percent_of(actual, level),
-                    None if actual is None or level is None else meets(actual, j.comparator, level),
+                    # The baseline year is where the path starts, not a level to reach: no verdict.
+                    None
+                    if actual is None or level is None or (j.baseline is not None and y == j.baseline.year)
+                    else meets(actual, j.comparator, level),
                     any(c.approximate for c in used),
                 )
             )

@@ -71,6 +71,9 @@ def test_performance_rows_by_year_with_percent_of_target(seed_plan, personas, co
     assert "Có nguy cơ không đạt" not in row_2024 and "⚠" not in row_2024 and "xem dòng năm mốc" in row_2024
     assert "Có nguy cơ không đạt" in rows[2] and "⚠" in rows[2]
     assert "≥ 32,0" in rows[2] and "mục tiêu" in rows[2]
+    # 2023 is the baseline (the first figure): where the path starts, no "met" verdict of its own.
+    baseline_row = rows[0].split("</td>")
+    assert not any(cell.endswith(">Có") or cell.endswith(">Không") for cell in baseline_row), rows[0]
     assert "Đánh giá chung (cả chỉ tiêu)" in html
     assert "“gần đúng”: số liệu có phần ước tính" in html  # the word is explained in a visible line
     assert "Chỉ tính số liệu đã được phê duyệt." in html
