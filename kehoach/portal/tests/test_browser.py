@@ -118,4 +118,29 @@ def test_the_indicator_chart_draws_the_approved_figure(
         "() => window.Chart.getChart('portal-chart').data.datasets.map(d => [d.label, d.data])"
     )
     assert drawn and drawn[0][0] and 25.5 in drawn[0][1], drawn
+    # One value (or values a hair apart) gets an axis of some width, not a swing between 25,49 and 25,51.
+    low, high = page.evaluate(
+        "() => { const y = window.Chart.getChart('portal-chart').scales.y; return [y.min, y.max]; }"
+    )
+    assert high - low >= 2.5, (low, high)
     assert page.get_by_role("cell", name="25,5").first.is_visible()  # the same figure in the table
+
+
+def test_values_a_hair_apart_are_not_drawn_as_swings(seeded_transactional_db, live_server, page):
+    """A growth rate of 6,50001 beside 6,5 (levels computed exactly) once filled the whole chart
+    height with labels all reading "6,5": the shared line-chart helper keeps a sensible axis."""
+    page.goto(live_server.url + "/")
+    page.set_content(
+        '<canvas id="t" width="400" height="200"></canvas>'
+        '<script type="application/json" id="t-data">'
+        '{"labels": ["2023", "2024", "2025"], "values": ["6.5", "6.50001", "6.49999"]}</script>'
+    )
+    for path in ("web/vendor/chart.umd.min.js", "web/line-chart.js"):
+        page.add_script_tag(url=f"{live_server.url}/static/{path}")
+    page.evaluate(
+        """() => window.kehoachLineChart("t", d => [{label: "Tăng trưởng", data: window.kehoachNumbers(d.values)}])"""
+    )
+    low, high = page.evaluate(
+        "() => { const y = window.Chart.getChart('t').scales.y; return [y.min, y.max]; }"
+    )
+    assert high - low >= 0.6, (low, high)  # at least a tenth of the values' size
