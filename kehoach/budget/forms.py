@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.accounts.scope import can_record_money
+from kehoach.agencies.fields import AgencyChoiceField
 from kehoach.agencies.models import Agency
 from kehoach.budget.choices import Kind, Source
 from kehoach.budget.inputs import AllocationInput, DisbursementInput
@@ -41,9 +42,7 @@ class AllocationForm(_Reason):
     kind = forms.ChoiceField(choices=Kind.choices, label=_("Loại vốn"))
     year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
     commune = CommuneField(queryset=OrgUnit.objects.none(), label=_("Xã"), required=False)
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.all(), label=_("Cơ quan thực hiện"), required=False
-    )
+    agency = AgencyChoiceField(queryset=Agency.objects.all(), label=_("Cơ quan thực hiện"), required=False)
     amount_million_vnd = VNDecimalField(label=_("Số tiền (triệu đồng)"), max_digits=20, decimal_places=3)
     decision_number = forms.CharField(label=_("Số quyết định giao vốn"), max_length=60, required=False)
     decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE)

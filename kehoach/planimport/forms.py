@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.agencies.fields import AgencyChoiceField, AgencyMultipleChoiceField
 from kehoach.agencies.models import Agency
 from kehoach.plans import choices as c
 from kehoach.web.forms import VNDecimalField
@@ -111,13 +112,13 @@ class TaskDraftForm(forms.Form):
     text = forms.CharField(label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     kind = forms.ChoiceField(label=_("Loại"), choices=c.TaskKind.choices)
     sector = forms.ChoiceField(label=_("Lĩnh vực"), choices=EMPTY + c.Sector.choices, required=False)
-    lead = forms.ModelChoiceField(
+    lead = AgencyChoiceField(
         label=_("Cơ quan chủ trì"),
         queryset=Agency.objects.order_by("name"),
         to_field_name="code",
         required=False,
     )
-    coordinating = forms.ModelMultipleChoiceField(
+    coordinating = AgencyMultipleChoiceField(
         label=_("Cơ quan phối hợp"),
         queryset=Agency.objects.order_by("name"),
         to_field_name="code",

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.agencies.fields import AgencyChoiceField, AgencyMultipleChoiceField
 from kehoach.agencies.models import Agency
 from kehoach.plans import models as m
 
@@ -52,7 +53,7 @@ class TargetForm(forms.ModelForm[m.Target], ReasonMixin):
 
 
 class TaskForm(forms.ModelForm[m.Task], ReasonMixin):
-    coordinating = forms.ModelMultipleChoiceField(
+    coordinating = AgencyMultipleChoiceField(
         queryset=Agency.objects.all(),
         required=False,
         label=_("Cơ quan phối hợp"),
@@ -62,6 +63,7 @@ class TaskForm(forms.ModelForm[m.Task], ReasonMixin):
     class Meta:
         model = m.Task
         fields = ["title", "text", "sector", "lead", "coordinating", "assignment_basis"]
+        field_classes = {"lead": AgencyChoiceField}
         widgets = {"title": forms.Textarea(attrs={"rows": 2}), "text": forms.Textarea(attrs={"rows": 6})}
 
 
