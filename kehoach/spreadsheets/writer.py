@@ -25,6 +25,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 DATE_FORMAT = "DD/MM/YYYY"
 NUMBER_FORMAT = "#,##0.###"  # shown with the reader's separators: 1.234,5 in a Vietnamese Excel
+MAX_SHOWN_PLACES = 3
 INTEGER_FORMAT = "0"  # years and codes: 2025, never grouped as 2.025
 
 
@@ -58,13 +59,25 @@ def write_xlsx(sheets: Sequence[SheetSpec]) -> bytes:
         for r, values in enumerate(spec.rows, start=2):
             for col, value in enumerate(values, start=1):
                 plain = col - 1 in spec.integer_columns
-                _put(sheet.cell(row=r, column=col), value, INTEGER_FORMAT if plain else NUMBER_FORMAT)
+                _put(sheet.cell(row=r, column=col), value, INTEGER_FORMAT if plain else number_format(value))
         for col, width in enumerate(spec.widths, start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = width
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def number_format(value: Any) -> str:
+    """The places a number was stated with, up to three: 25,5 stays "25,5" and 1.426.328 has no
+    trailing separator ("#,##0.###" shows "1.426.328," in Excel for a whole number)."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return NUMBER_FORMAT
+    if isinstance(value, int) or value == value.to_integral_value():
+        return "#,##0"
+    exponent = value.normalize().as_tuple().exponent
+    places = min(-exponent, MAX_SHOWN_PLACES) if isinstance(exponent, int) else MAX_SHOWN_PLACES
+    return "#,##0." + "0" * places
 
 
 def _put(cell: Any, value: Any, number_format: str = NUMBER_FORMAT) -> Any:
