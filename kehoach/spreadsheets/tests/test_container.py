@@ -104,3 +104,20 @@ def test_rejects_a_zip_that_is_not_a_workbook():
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", "<x/>")
     assert ".ods" in _rejected(out.getvalue())
+
+
+def test_a_part_compressed_by_a_method_python_cannot_read_is_refused_in_vietnamese():
+    """Deflate64 (method 9, written by some Windows tools) makes zipfile raise NotImplementedError:
+    the upload gets a message, not a server error."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(GOOD)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+    data = bytearray(out.getvalue())
+    # Rewrite the method field (2 bytes) of every local header and central directory entry to 9.
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            data[start + offset : start + offset + 2] = (9).to_bytes(2, "little")
+            start += 4
+    assert "nén bằng phương pháp không hỗ trợ" in _rejected(bytes(data))
