@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.utils import timezone
 
+from kehoach.analytics.tests.pages_data import enter_commune_year
 from kehoach.audit.choices import Channel
 from kehoach.datavalues.models import Submission
 from kehoach.datavalues.services import approve_submission, save_data_values, submit_submission
@@ -63,3 +64,10 @@ def close_round() -> Callable[[str], None]:
         )
 
     return close
+
+
+@pytest.fixture
+def incomes(personas) -> None:
+    """The persona commune's average income: 20 (2023) and 25,5 (2024) million đồng, approved."""
+    for period, total in (("2023", 1600), ("2024", 2040)):
+        enter_commune_year(personas, period, [("DS_DTTS", "default", 80), ("TN_DTTS", "default", total)])

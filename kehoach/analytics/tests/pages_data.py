@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.test import Client
+
 from kehoach.audit.choices import Channel
 from kehoach.datavalues.services import approve_submission, save_data_values, submit_submission
 from kehoach.datavalues.tests.helpers import open_round, row
@@ -60,3 +62,10 @@ def enter_village_year(personas, village: OrgUnit, period: str, entries: list[En
         actor=personas.commune, data_set=ban, unit=village, period=period, channel=Channel.WEB
     )
     approve_submission(actor=personas.owner, submission=submission, channel=Channel.WEB)
+
+
+def client_for(user: object) -> Client:
+    """A test client signed in as `user`."""
+    c = Client()
+    c.force_login(user)
+    return c

@@ -6,29 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from kehoach.analytics.tests.pages_data import enter_commune_year
+from kehoach.analytics.tests.pages_data import client_for, enter_commune_year
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
-
-
-@pytest.fixture
-def commune(personas):
-    return personas.commune.units.get()
-
-
-@pytest.fixture
-def incomes(personas) -> None:
-    for period, total in (("2023", 1600), ("2024", 2040)):
-        enter_commune_year(personas, period, [("DS_DTTS", "default", 80), ("TN_DTTS", "default", total)])
 
 
 def test_indicator_api_gives_actual_trajectory_and_target(seed_plan, personas, commune, incomes):

@@ -13,18 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from kehoach.analytics.tests.pages_data import enter_commune_year
+from kehoach.analytics.tests.pages_data import client_for, enter_commune_year
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def page_url(plan, indicator: str, unit) -> str:
@@ -40,11 +33,6 @@ def chart_data(html: str) -> dict[str, Any]:
 
 def income(personas, period: str, total: int, people: int = 80) -> None:
     enter_commune_year(personas, period, [("DS_DTTS", "default", people), ("TN_DTTS", "default", total)])
-
-
-@pytest.fixture
-def commune(personas):
-    return personas.commune.units.get()
 
 
 def test_chart_and_table_show_actual_trajectory_and_target(seed_plan, personas, commune):

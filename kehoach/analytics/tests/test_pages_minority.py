@@ -12,10 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from kehoach.analytics.tests.pages_data import enter_village_year, make_village
+from kehoach.analytics.tests.pages_data import client_for, enter_village_year, make_village
 
 pytestmark = pytest.mark.django_db
 
@@ -32,21 +31,10 @@ ENTRIES = [
 
 
 @pytest.fixture
-def commune(personas):
-    return personas.commune.units.get()
-
-
-@pytest.fixture
 def village(personas, commune):
     unit = make_village(commune)
     enter_village_year(personas, unit, "2024", ENTRIES)
     return unit
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def row_after(html: str, marker: str) -> str:

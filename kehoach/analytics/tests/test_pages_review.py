@@ -13,7 +13,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from kehoach.analytics.access import unit_choices
@@ -27,7 +26,7 @@ from kehoach.analytics.targets import (
     TargetKind,
     TargetSpec,
 )
-from kehoach.analytics.tests.pages_data import enter_commune_year
+from kehoach.analytics.tests.pages_data import client_for, enter_commune_year
 
 D = Decimal
 NOW = JudgementSettings(current_year=2024)
@@ -42,12 +41,6 @@ def spec(
     unit: str = "%",
 ) -> TargetSpec:
     return TargetSpec("T", kind, comparator, D(value), milestone, direction, "Tỷ lệ", unit)
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 # --- the gap: still to go in the target's direction ---------------------------------------------

@@ -7,16 +7,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from kehoach.analytics.tests.pages_data import client_for
 from kehoach.orgunits.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
 INDICATOR = "TN_BQ_DTTS"
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def urls(plan, unit: OrgUnit) -> list[str]:

@@ -6,19 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
+from kehoach.analytics.tests.pages_data import client_for
 from kehoach.orgunits.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
 TARGET = "T2025-01"
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def dashboard(plan, unit=None) -> str:
