@@ -93,3 +93,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run transactional tests last: they flush the database, and the seed data loaded once per
     session must stay for every test that reaches the database through a fixture only."""
     items.sort(key=_flushes_database)
+
+
+@pytest.fixture
+def approve(personas: Any) -> Any:
+    """The plan owner approves a submitted form (the level above), through the service."""
+    from kehoach.audit.choices import Channel
+    from kehoach.datavalues.services import approve_submission
+
+    def decide(submission: Any) -> Any:
+        return approve_submission(actor=personas.owner, submission=submission, channel=Channel.WEB)
+
+    return decide

@@ -11,7 +11,7 @@ from django.utils import timezone
 from kehoach.analytics.tests.pages_data import enter_commune_year
 from kehoach.audit.choices import Channel
 from kehoach.datavalues.models import Submission
-from kehoach.datavalues.services import approve_submission, save_data_values, submit_submission
+from kehoach.datavalues.services import save_data_values, submit_submission
 from kehoach.datavalues.tests.helpers import open_round, row
 from kehoach.indicators.models import DataSet, ReportingRound
 from kehoach.orgunits.models import OrgUnit
@@ -42,14 +42,6 @@ def submit_income(db, personas, commune) -> Callable[[str, int], Submission]:
         )
 
     return submit
-
-
-@pytest.fixture
-def approve(personas) -> Callable[[Submission], Submission]:
-    def decide(submission: Submission) -> Submission:
-        return approve_submission(actor=personas.owner, submission=submission, channel=Channel.WEB)
-
-    return decide
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from kehoach.audit.choices import Channel
 from kehoach.datavalues.models import Submission
-from kehoach.datavalues.services import approve_submission, save_data_values, submit_submission
+from kehoach.datavalues.services import save_data_values, submit_submission
 from kehoach.datavalues.tests.helpers import open_round, row
 from kehoach.indicators.models import DataSet
 from kehoach.orgunits.models import OrgUnit
@@ -48,11 +48,3 @@ def enter(db, personas, commune) -> Callable[..., Submission]:
         )
 
     return submit
-
-
-@pytest.fixture
-def approve(personas) -> Callable[[Submission], Submission]:
-    def decide(submission: Submission) -> Submission:
-        return approve_submission(actor=personas.owner, submission=submission, channel=Channel.WEB)
-
-    return decide
